@@ -89,11 +89,11 @@ public final class Segmenter {
     float[] canvas = new float[channels * inputHeight * inputWidth];
     int[] sourceX = new int[inputWidth];
     for (int x = 0; x < inputWidth; x++) {
-      sourceX[x] = MirrorIndex.map(x - margin, image.width());
+      sourceX[x] = MirrorIndex.reflect(x - margin, image.width());
     }
     for (int c = 0; c < channels; c++) {
       for (int y = 0; y < inputHeight; y++) {
-        int sourceRow = (c * image.height() + MirrorIndex.map(y - margin, image.height())) * image.width();
+        int sourceRow = (c * image.height() + MirrorIndex.reflect(y - margin, image.height())) * image.width();
         int targetRow = (c * inputHeight + y) * inputWidth;
         for (int x = 0; x < inputWidth; x++) {
           canvas[targetRow + x] = image.data()[sourceRow + sourceX[x]];
