@@ -232,7 +232,7 @@ public record ModelBundle(UNetConfig config, Map<String, Object> metadata) {
       }
     }
     // DJL replaces each parameter's array as it reads it and never compares shapes: do it here, in order.
-    int loaded = 0;
+    int loaded = 0; // parameters whose array DJL replaced
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       if (p.getArray() == initial.get(p)) {
@@ -259,18 +259,26 @@ public record ModelBundle(UNetConfig config, Map<String, Object> metadata) {
       }
     }
     if (failure != null || loaded < params.size()) {
+      int next = firstUnloaded(params, initial);
+      String where =
+          next < 0
+              ? "after all " + params.size() + " parameters"
+              : "at parameter #"
+                  + next
+                  + " '"
+                  + expected.get(next).name()
+                  + "' (the config expects shape "
+                  + formatShape(expected.get(next).shape())
+                  + "; the file's blocks differ from here on)";
       throw new BundleFormatException(
           paramsFile
               + " does not fit the network of its "
               + DESCRIPTOR_FILE
               + " (config "
               + config
-              + "): reading stopped after "
-              + loaded
-              + " of "
-              + params.size()
-              + " parameters"
-              + (failure == null ? "" : " (" + failure.getMessage() + ")")
+              + "): reading failed "
+              + where
+              + (failure == null ? "" : ": " + failure.getMessage())
               + "; the parameters were saved from a different architecture or the file is truncated",
           failure);
     }
@@ -283,6 +291,15 @@ public record ModelBundle(UNetConfig config, Map<String, Object> metadata) {
               + config
               + " needs; the parameters were saved from a larger network");
     }
+  }
+
+  private static int firstUnloaded(List<Parameter> params, Map<Parameter, NDArray> initial) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).getArray() == initial.get(params.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Descriptor readDescriptorFile(Path dir) throws IOException {

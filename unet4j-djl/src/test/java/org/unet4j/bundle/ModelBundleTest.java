@@ -215,6 +215,9 @@ class ModelBundleTest {
       assertThatThrownBy(() -> ModelBundle.load(target, m))
           .isInstanceOf(BundleFormatException.class)
           .hasMessageContaining("depth=2")
+          // Levels 0–2 of the contracting path agree (12 tensors); the deeper net then continues down, not up.
+          .hasMessageContaining("at parameter #12 '01SequentialBlock_02SkipConcatBlock_01inner_02SequentialBlock"
+              + "_02SkipConcatBlock_01inner_03UpConvBlock_weight' (the config expects shape (32, 16, 1, 1)")
           .hasMessageContaining("different architecture");
     }
     copyParams(savedBundle("shallower", VALID_NONE.withDepth(1)), target);
@@ -223,6 +226,17 @@ class ModelBundleTest {
           .isInstanceOf(BundleFormatException.class)
           .hasMessageContaining("depth=2")
           .hasMessageContaining("different architecture");
+    }
+  }
+
+  @Test
+  void trailingDataInTheParameterFileIsRejected() throws IOException {
+    Path dir = savedBundle("trailing", VALID_NONE);
+    Files.write(dir.resolve(ModelBundle.PARAMETERS_FILE), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> ModelBundle.load(dir, m))
+          .isInstanceOf(BundleFormatException.class)
+          .hasMessageContaining("data after the last of the 26 parameters");
     }
   }
 
