@@ -1,0 +1,97 @@
+package org.unet4j.core.augment;
+
+import java.util.SplittableRandom;
+import org.unet4j.core.image.FloatImage;
+
+/**
+ * A drawn grey-value change, applied per channel in this order:
+ *
+ * <pre>
+ *   gamma:      v ← lo + (hi − lo)·((v − lo)/(hi − lo))^gamma     lo, hi = channel min and max (skipped if equal)
+ *   contrast:   v ← mean + contrast·(v − mean)                    mean = channel mean after gamma
+ *   brightness: v ← v + brightness
+ *   noise:      v ← v + noiseSigma·N(0, 1)                        from a SplittableRandom(noiseSeed)
+ * </pre>
+ *
+ * <p>Deterministic: the same record and image give the same result.
+ *
+ * @param gamma exponent (> 0; 1 = unchanged)
+ * @param contrast factor about the mean (1 = unchanged)
+ * @param brightness additive offset in image units (0 = unchanged)
+ * @param noiseSigma standard deviation of additive noise in image units (0 = none)
+ * @param noiseSeed seed of the noise generator
+ */
+public record IntensityTransform(double gamma, double contrast, double brightness, double noiseSigma, long noiseSeed) {
+
+  /** Checks the values. */
+  public IntensityTransform {
+    if (!(gamma > 0) || Double.isInfinite(gamma)) {
+      throw new IllegalArgumentException("gamma must be finite and > 0, got " + gamma);
+    }
+    if (!Double.isFinite(contrast) || !Double.isFinite(brightness) || !(noiseSigma >= 0)) {
+      throw new IllegalArgumentException(
+          "contrast and brightness must be finite and noiseSigma ≥ 0, got " + contrast + ", " + brightness + ", "
+              + noiseSigma);
+    }
+  }
+
+  /** The identity. */
+  public static IntensityTransform identity() {
+    return new IntensityTransform(1, 1, 0, 0, 0);
+  }
+
+  /** Whether {@link #apply} returns its input unchanged. */
+  public boolean isIdentity() {
+    return gamma == 1 && contrast == 1 && brightness == 0 && noiseSigma == 0;
+  }
+
+  /** A new image with the change applied (the input is not modified; the identity returns the input itself). */
+  public FloatImage apply(FloatImage image) {
+    if (isIdentity()) {
+      return image;
+    }
+    float[] v = image.data().clone();
+    int plane = image.planeSize();
+    SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed) : null;
+    for (int c = 0; c < image.channels(); c++) {
+      int from = c * plane;
+      int to = from + plane;
+      if (gamma != 1) {
+        applyGamma(v, from, to);
+      }
+      if (contrast != 1) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+          sum += v[i];
+        }
+        double mean = sum / plane;
+        for (int i = from; i < to; i++) {
+          v[i] = (float) (mean + contrast * (v[i] - mean));
+        }
+      }
+      if (brightness != 0 || noise != null) {
+        for (int i = from; i < to; i++) {
+          double n = noise != null ? noiseSigma * noise.nextGaussian() : 0;
+          v[i] = (float) (v[i] + brightness + n);
+        }
+      }
+    }
+    return new FloatImage(image.channels(), image.height(), image.width(), v);
+  }
+
+  private void applyGamma(float[] v, int from, int to) {
+    float lo = Float.POSITIVE_INFINITY;
+    float hi = Float.NEGATIVE_INFINITY;
+    for (int i = from; i < to; i++) {
+      lo = Math.min(lo, v[i]);
+      hi = Math.max(hi, v[i]);
+    }
+    double range = (double) hi - lo;
+    if (!(range > 0) || Double.isInfinite(range)) {
+      return; // constant (or non-finite) channel: gamma has no defined effect
+    }
+    for (int i = from; i < to; i++) {
+      v[i] = (float) (lo + range * Math.pow((v[i] - lo) / range, gamma));
+    }
+  }
+}

@@ -1,0 +1,419 @@
+package org.unet4j.core.augment;
+
+import java.util.Optional;
+import org.unet4j.core.geometry.Interval2d;
+import org.unet4j.core.image.FloatImage;
+import org.unet4j.core.image.LabelImage;
+import org.unet4j.core.tiling.MirrorIndex;
+
+/**
+ * A sampled geometric transform: for every pixel {@code p = (y, x)} of an output grid of
+ * {@code outHeight × outWidth} pixels it gives the source coordinate the output reads, and {@code apply} resamples
+ * an image there. Samples outside the source use the mirror boundary ({@link MirrorIndex}), so crops may reach
+ * beyond the image and images may be smaller than the output.
+ *
+ * <p>Normal form (coordinates in pixels, pixel centres at integers):
+ *
+ * <pre>
+ *   q(p)   = p − c_out + d(p)               c_out = ((outHeight − 1)/2, (outWidth − 1)/2), d = displacement field
+ *   src(p) = centre + M · q(p)              centre = source point the output centre maps to, M = 2×2 matrix
+ * </pre>
+ *
+ * <p>Building one: start from {@link #identity} (output = whole source) or {@link #crop} (output = a region of
+ * the source), then chain operations. {@link #flipY}, {@link #flipX}, {@link #rotate90} and {@link #rotate}
+ * right-multiply {@code M}, so a chain reads as successive operations on the output image
+ * ({@code identity(h, w).rotate90(1).flipX()} = flip of the rotated image) and they rotate about the output centre.
+ * {@link #translate} moves {@code centre} in source pixels (it moves the sampling window, whatever {@code M} is).
+ * {@link #withDisplacement} sets {@code d}, which always acts on the output grid, i.e. last.
+ *
+ * <p>Crop + augmentation in one resampling pass: {@code augmentation.sample(rng, 572, 572).translate(y0, x0)}
+ * samples the augmented 572×572 window whose unaugmented top-left corner is source pixel {@code (y0, x0)};
+ * {@link #apply(LabelImage, Interval2d)} with {@code Interval2d(92, 92, 388, 388)} then warps only the centred
+ * label region with the same field.
+ *
+ * <p>Exactness: flips and quarter turns use exact ±1/0 matrices, and every {@link Interpolation} returns the
+ * source value bit for bit where the source coordinate is an integer (the identity, integer shifts, flips and
+ * quarter turns of square outputs).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SpatialTransform {
+
+  private final int outHeight;
+  private final int outWidth;
+  private final double centreY;
+  private final double centreX;
+  private final double myy;
+  private final double myx;
+  private final double mxy;
+  private final double mxx;
+  private final DisplacementField displacement; // null means d = 0
+
+  private SpatialTransform(
+      int outHeight,
+      int outWidth,
+      double centreY,
+      double centreX,
+      double myy,
+      double myx,
+      double mxy,
+      double mxx,
+      DisplacementField displacement) {
+    this.outHeight = outHeight;
+    this.outWidth = outWidth;
+    this.centreY = centreY;
+    this.centreX = centreX;
+    this.myy = myy;
+    this.myx = myx;
+    this.mxy = mxy;
+    this.mxx = mxx;
+    this.displacement = displacement;
+  }
+
+  /** The identity on a {@code height × width} image: output pixel {@code (y, x)} reads source {@code (y, x)}. */
+  public static SpatialTransform identity(int height, int width) {
+    requirePositive(height, width);
+    return new SpatialTransform(height, width, (height - 1) / 2.0, (width - 1) / 2.0, 1, 0, 0, 1, null);
+  }
+
+  /**
+   * The crop of a source region: output pixel {@code (y, x)} reads source {@code (region.y0 + y, region.x0 + x)}.
+   * The region may leave the source (mirror padding fills it).
+   */
+  public static SpatialTransform crop(Interval2d region) {
+    return identity(region.height(), region.width()).translate(region.y0(), region.x0());
+  }
+
+  /** Mirror the output top ↔ bottom: row {@code y} shows what row {@code outHeight − 1 − y} showed. */
+  public SpatialTransform flipY() {
+    return withMatrix(-myy, myx, -mxy, mxx);
+  }
+
+  /** Mirror the output left ↔ right: column {@code x} shows what column {@code outWidth − 1 − x} showed. */
+  public SpatialTransform flipX() {
+    return withMatrix(myy, -myx, mxy, -mxx);
+  }
+
+  /**
+   * Rotate the output by {@code quarterTurns}·90° counter-clockwise (as displayed, y down), like
+   * {@code numpy.rot90(image, k)}: for a square n×n output, one turn maps {@code out(y, x) = before(x, n−1−y)}.
+   * Exact for square outputs; for non-square ones the rotated window is sampled about the output centre.
+   *
+   * @param quarterTurns any integer (negative = clockwise)
+   */
+  public SpatialTransform rotate90(int quarterTurns) {
+    int k = Math.floorMod(quarterTurns, 4);
+    SpatialTransform t = this;
+    for (int i = 0; i < k; i++) {
+      // M·[[0, 1], [−1, 0]]
+      t = t.withMatrix(-t.myx, t.myy, -t.mxx, t.mxy);
+    }
+    return t;
+  }
+
+  /**
+   * Rotate the output by {@code radians} counter-clockwise (as displayed) about its centre; {@code π/2} equals
+   * {@link #rotate90 rotate90(1)} up to rounding. Use {@link #rotate90} for exact quarter turns.
+   */
+  public SpatialTransform rotate(double radians) {
+    double c = Math.cos(radians);
+    double s = Math.sin(radians);
+    // M·[[c, s], [−s, c]]
+    return withMatrix(myy * c - myx * s, myy * s + myx * c, mxy * c - mxx * s, mxy * s + mxx * c);
+  }
+
+  /** Move the sampling window by {@code (dy, dx)} source pixels (the output content moves by the opposite). */
+  public SpatialTransform translate(double dy, double dx) {
+    return new SpatialTransform(outHeight, outWidth, centreY + dy, centreX + dx, myy, myx, mxy, mxx, displacement);
+  }
+
+  /**
+   * This transform with displacement field {@code field} (replacing any previous one); {@code field} must have the
+   * output size. Output pixel {@code p} then reads as if it were at {@code p + d(p)}.
+   */
+  public SpatialTransform withDisplacement(DisplacementField field) {
+    if (field.height() != outHeight || field.width() != outWidth) {
+      throw new IllegalArgumentException(
+          "displacement field is " + field.height() + "×" + field.width() + " but the transform's output is "
+              + outHeight + "×" + outWidth + "; sample the field for the output size");
+    }
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, field);
+  }
+
+  /** Output rows. */
+  public int outHeight() {
+    return outHeight;
+  }
+
+  /** Output columns. */
+  public int outWidth() {
+    return outWidth;
+  }
+
+  /** The displacement field, if any. */
+  public Optional<DisplacementField> displacement() {
+    return Optional.ofNullable(displacement);
+  }
+
+  /** The source row (px) that output pixel {@code (y, x)} reads. */
+  public double sourceY(int y, int x) {
+    double[] q = offsetFromCentre(y, x);
+    return centreY + myy * q[0] + myx * q[1];
+  }
+
+  /** The source column (px) that output pixel {@code (y, x)} reads. */
+  public double sourceX(int y, int x) {
+    double[] q = offsetFromCentre(y, x);
+    return centreX + mxy * q[0] + mxx * q[1];
+  }
+
+  /** Resamples every channel of {@code source} on the whole output grid. */
+  public FloatImage apply(FloatImage source, Interpolation interpolation) {
+    return apply(source, interpolation, Interval2d.ofSize(outHeight, outWidth));
+  }
+
+  /**
+   * Resamples every channel of {@code source} on {@code region} of the output grid (e.g. the centred label region
+   * of a training patch); the result is {@code C × region.height × region.width}.
+   *
+   * @throws IllegalArgumentException if {@code region} is empty or not inside the output grid
+   */
+  public FloatImage apply(FloatImage source, Interpolation interpolation, Interval2d region) {
+    requireRegion(region);
+    FloatImage out = FloatImage.zeros(source.channels(), region.height(), region.width());
+    Resampler resampler = new Resampler(source, out);
+    double[] sy = new double[region.width()];
+    double[] sx = new double[region.width()];
+    for (int y = 0; y < region.height(); y++) {
+      fillRow(region.y0() + y, region.x0(), sy, sx);
+      switch (interpolation) {
+        case NEAREST -> resampler.nearestRow(y, sy, sx);
+        case LINEAR -> resampler.linearRow(y, sy, sx);
+        case CUBIC -> resampler.cubicRow(y, sy, sx);
+        default -> throw new IllegalArgumentException("unknown interpolation " + interpolation);
+      }
+    }
+    return out;
+  }
+
+  /** Resamples a label image on the whole output grid with nearest-neighbour (labels are never blended). */
+  public LabelImage apply(LabelImage source) {
+    return apply(source, Interval2d.ofSize(outHeight, outWidth));
+  }
+
+  /**
+   * Resamples a label image on {@code region} of the output grid with nearest-neighbour, so the result holds only
+   * label values present in {@code source}.
+   *
+   * @throws IllegalArgumentException if {@code region} is empty or not inside the output grid
+   */
+  public LabelImage apply(LabelImage source, Interval2d region) {
+    requireRegion(region);
+    int h = source.height();
+    int w = source.width();
+    int[] src = source.data();
+    int[] dst = new int[region.height() * region.width()];
+    double[] sy = new double[region.width()];
+    double[] sx = new double[region.width()];
+    for (int y = 0; y < region.height(); y++) {
+      fillRow(region.y0() + y, region.x0(), sy, sx);
+      int row = y * region.width();
+      for (int x = 0; x < sy.length; x++) {
+        int iy = MirrorIndex.reflect(roundHalfUp(sy[x]), h);
+        int ix = MirrorIndex.reflect(roundHalfUp(sx[x]), w);
+        dst[row + x] = src[iy * w + ix];
+      }
+    }
+    return new LabelImage(region.height(), region.width(), dst);
+  }
+
+  @Override
+  public String toString() {
+    return "SpatialTransform[out " + outHeight + "×" + outWidth + ", centre (" + centreY + ", " + centreX
+        + "), M = [[" + myy + ", " + myx + "], [" + mxy + ", " + mxx + "]]"
+        + (displacement == null ? "" : ", with displacement") + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private SpatialTransform withMatrix(double yy, double yx, double xy, double xx) {
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, yy, yx, xy, xx, displacement);
+  }
+
+  private double[] offsetFromCentre(int y, int x) {
+    if (y < 0 || y >= outHeight || x < 0 || x >= outWidth) {
+      throw new IndexOutOfBoundsException(
+          "output pixel (" + y + ", " + x + ") is outside the " + outHeight + "×" + outWidth + " output");
+    }
+    double qy = y - (outHeight - 1) / 2.0;
+    double qx = x - (outWidth - 1) / 2.0;
+    if (displacement != null) {
+      qy += displacement.dyAt(y, x);
+      qx += displacement.dxAt(y, x);
+    }
+    return new double[] {qy, qx};
+  }
+
+  /** Source coordinates of output pixels {@code (y, x0 .. x0 + sy.length − 1)}. */
+  private void fillRow(int y, int x0, double[] sy, double[] sx) {
+    double qy0 = y - (outHeight - 1) / 2.0;
+    double cx = (outWidth - 1) / 2.0;
+    if (displacement == null) {
+      for (int k = 0; k < sy.length; k++) {
+        double qx = (x0 + k) - cx;
+        sy[k] = centreY + myy * qy0 + myx * qx;
+        sx[k] = centreX + mxy * qy0 + mxx * qx;
+      }
+    } else {
+      float[] dy = displacement.dy();
+      float[] dx = displacement.dx();
+      int base = y * outWidth + x0;
+      for (int k = 0; k < sy.length; k++) {
+        double qy = qy0 + dy[base + k];
+        double qx = (x0 + k) - cx + dx[base + k];
+        sy[k] = centreY + myy * qy + myx * qx;
+        sx[k] = centreX + mxy * qy + mxx * qx;
+      }
+    }
+  }
+
+  private void requireRegion(Interval2d region) {
+    if (region.isEmpty() || !Interval2d.ofSize(outHeight, outWidth).contains(region)) {
+      throw new IllegalArgumentException(
+          "output region " + region + " must be non-empty and inside the " + outHeight + "×" + outWidth
+              + " output grid");
+    }
+  }
+
+  private static void requirePositive(int height, int width) {
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("output size " + height + "×" + width + " must be positive");
+    }
+  }
+
+  static int roundHalfUp(double v) {
+    return (int) Math.floor(v + 0.5);
+  }
+
+  /** Interpolation kernels over one source and one destination image; loops are per row to stay allocation-free. */
+  private static final class Resampler {
+    private final float[] src;
+    private final float[] dst;
+    private final int channels;
+    private final int h;
+    private final int w;
+    private final int srcPlane;
+    private final int dstPlane;
+    private final int dstWidth;
+
+    Resampler(FloatImage source, FloatImage target) {
+      src = source.data();
+      dst = target.data();
+      channels = source.channels();
+      h = source.height();
+      w = source.width();
+      srcPlane = h * w;
+      dstPlane = target.planeSize();
+      dstWidth = target.width();
+    }
+
+    void nearestRow(int y, double[] sy, double[] sx) {
+      int row = y * dstWidth;
+      for (int x = 0; x < sy.length; x++) {
+        int s = MirrorIndex.reflect(roundHalfUp(sy[x]), h) * w + MirrorIndex.reflect(roundHalfUp(sx[x]), w);
+        for (int c = 0; c < channels; c++) {
+          dst[c * dstPlane + row + x] = src[c * srcPlane + s];
+        }
+      }
+    }
+
+    void linearRow(int y, double[] sy, double[] sx) {
+      int row = y * dstWidth;
+      for (int x = 0; x < sy.length; x++) {
+        double fy0 = Math.floor(sy[x]);
+        double fx0 = Math.floor(sx[x]);
+        int iy = (int) fy0;
+        int ix = (int) fx0;
+        double ty = sy[x] - fy0;
+        double tx = sx[x] - fx0;
+        int y0 = MirrorIndex.reflect(iy, h) * w;
+        int x0 = MirrorIndex.reflect(ix, w);
+        if (ty == 0 && tx == 0) {
+          copy(row + x, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
+          continue;
+        }
+        int y1 = MirrorIndex.reflect(iy + 1, h) * w;
+        int x1 = MirrorIndex.reflect(ix + 1, w);
+        for (int c = 0; c < channels; c++) {
+          int o = c * srcPlane;
+          double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
+          double bottom = src[o + y1 + x0] + tx * (src[o + y1 + x1] - src[o + y1 + x0]);
+          dst[c * dstPlane + row + x] = (float) (top + ty * (bottom - top));
+        }
+      }
+    }
+
+    void cubicRow(int y, double[] sy, double[] sx) {
+      int row = y * dstWidth;
+      int[] ry = new int[4];
+      int[] rx = new int[4];
+      for (int x = 0; x < sy.length; x++) {
+        double fy0 = Math.floor(sy[x]);
+        double fx0 = Math.floor(sx[x]);
+        int iy = (int) fy0;
+        int ix = (int) fx0;
+        double ty = sy[x] - fy0;
+        double tx = sx[x] - fx0;
+        if (ty == 0 && tx == 0) {
+          copy(row + x, MirrorIndex.reflect(iy, h) * w + MirrorIndex.reflect(ix, w));
+          continue;
+        }
+        double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
+        double wy1 = (1.5 * ty - 2.5) * ty * ty + 1.0;
+        double wy2 = ((-1.5 * ty + 2.0) * ty + 0.5) * ty;
+        double wy3 = (0.5 * ty - 0.5) * ty * ty;
+        double wx0 = ((-0.5 * tx + 1.0) * tx - 0.5) * tx;
+        double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
+        double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
+        double wx3 = (0.5 * tx - 0.5) * tx * tx;
+        if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
+          // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
+          int base = (iy - 1) * w + (ix - 1);
+          for (int c = 0; c < channels; c++) {
+            int o = c * srcPlane + base;
+            double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+            o += w;
+            double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+            o += w;
+            double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+            o += w;
+            double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+            dst[c * dstPlane + row + x] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
+          }
+        } else {
+          for (int k = 0; k < 4; k++) {
+            ry[k] = MirrorIndex.reflect(iy - 1 + k, h) * w;
+            rx[k] = MirrorIndex.reflect(ix - 1 + k, w);
+          }
+          for (int c = 0; c < channels; c++) {
+            int o = c * srcPlane;
+            double v = 0;
+            for (int k = 0; k < 4; k++) {
+              int r = o + ry[k];
+              double rowValue =
+                  wx0 * src[r + rx[0]] + wx1 * src[r + rx[1]] + wx2 * src[r + rx[2]] + wx3 * src[r + rx[3]];
+              v += (k == 0 ? wy0 : k == 1 ? wy1 : k == 2 ? wy2 : wy3) * rowValue;
+            }
+            dst[c * dstPlane + row + x] = (float) v;
+          }
+        }
+      }
+    }
+
+    private void copy(int dstIndex, int srcIndex) {
+      for (int c = 0; c < channels; c++) {
+        dst[c * dstPlane + dstIndex] = src[c * srcPlane + srcIndex];
+      }
+    }
+  }
+}
