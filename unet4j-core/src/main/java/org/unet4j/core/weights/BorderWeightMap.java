@@ -209,7 +209,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
         }
       }
     }
-    double cutSquared = Math.min((double) maxDistancePx * maxDistancePx, (double) maxSquared);
+    long cutSquared = (long) Math.min(Math.floor((double) maxDistancePx * maxDistancePx), (double) maxSquared);
     int margin = (int) Math.min(Math.floor(maxDistancePx), Math.max(height, width));
 
     int n = labels.length;
@@ -218,9 +218,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
     Arrays.fill(d1, Integer.MAX_VALUE);
     Arrays.fill(d2, Integer.MAX_VALUE);
     int[] nearestRow = new int[0];
-    double[] f = new double[width];
-    int[] v = new int[width];
-    double[] z = new double[width + 1];
+    LowerEnvelope envelope = new LowerEnvelope(width);
 
     for (int l = 1; l <= maxLabel; l++) {
       if (maxY[l] < 0) {
@@ -264,40 +262,51 @@ public record BorderWeightMap(double w0, double sigmaPx) {
       for (int yy = 0; yy < bh; yy++) {
         int y = boxY0 + yy;
         int src = yy * bw;
-        double fMin = Double.POSITIVE_INFINITY;
+        long fMin = Long.MAX_VALUE;
+        envelope.clear();
         for (int xx = 0; xx < bw; xx++) {
           int r = nearestRow[src + xx];
-          double fx = r < 0 ? Double.POSITIVE_INFINITY : (double) (y - r) * (y - r);
-          f[xx] = fx;
+          if (r < 0) {
+            continue;
+          }
+          long fx = (long) (y - r) * (y - r);
           fMin = Math.min(fMin, fx);
+          // Inside a run of the instance's own pixels a parabola is lowest only at its own pixel (distance 0, set
+          // directly below), so only the run's ends enter the envelope.
+          if (r == y
+              && xx > 0
+              && xx < bw - 1
+              && nearestRow[src + xx - 1] == y
+              && nearestRow[src + xx + 1] == y) {
+            continue;
+          }
+          envelope.add(xx, fx);
         }
-        if (fMin > cutSquared) {
-          continue;
-        }
-        int count = EuclideanDistanceTransform.lowerEnvelope(f, bw, v, z);
-        if (count == 0) {
+        if (envelope.size() == 0 || fMin > cutSquared) {
           continue;
         }
         // No pixel farther than the cutoff from the instance's columns can be within the cutoff.
-        int reach = (int) Math.floor(Math.sqrt(cutSquared - fMin));
+        int reach = (int) Math.floor(Math.sqrt((double) (cutSquared - fMin)));
         int xStart = Math.max(boxX0, x0 - reach);
         int xEnd = Math.min(boxX1, x1 + reach);
         int row = y * width;
-        int k = 0;
+        envelope.rewind();
         for (int x = xStart; x <= xEnd; x++) {
-          int q = x - x0;
-          while (z[k + 1] < q) {
-            k++;
-          }
-          int p = v[k];
-          double dq = q - p;
-          double d = dq * dq + f[p];
-          if (d > cutSquared) {
-            continue;
-          }
           int i = row + x;
-          if (backgroundOnly && labels[i] != 0) {
+          int label = labels[i];
+          if (backgroundOnly && label != 0) {
             continue;
+          }
+          long d;
+          if (label == l) {
+            d = 0;
+          } else {
+            int q = x - x0;
+            envelope.nearestVertex(q);
+            d = envelope.valueAt(q);
+            if (d > cutSquared) {
+              continue;
+            }
           }
           int di = (int) d;
           if (di < d1[i]) {

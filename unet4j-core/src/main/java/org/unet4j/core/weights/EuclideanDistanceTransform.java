@@ -9,7 +9,8 @@ import org.unet4j.core.image.LabelImage;
  * <p>Algorithm: Felzenszwalb &amp; Huttenlocher, "Distance Transforms of Sampled Functions", Theory of Computing 8
  * (2012). The squared transform is separable: a 1-D pass down each column gives the vertical distance to the
  * nearest feature in that column, and a 1-D pass along each row takes, for every pixel, the lower envelope of the
- * parabolas {@code (x − v)² + f(v)} over the columns {@code v}. Both passes are {@code O(height·width)}.
+ * parabolas {@code (x − v)² + f(v)} over the columns {@code v} ({@link LowerEnvelope}, in exact integer
+ * arithmetic). Both passes are {@code O(height·width)}.
  *
  * <p>Squared distances are whole numbers and are returned exactly (as {@code double}, exact up to 2<sup>53</sup>).
  * If the image has no feature pixel at all, every distance is {@link Double#POSITIVE_INFINITY} (or
@@ -122,17 +123,27 @@ public final class EuclideanDistanceTransform {
 
     double[] squared = new double[n];
     int[] nearest = withNearest ? new int[n] : null;
-    double[] f = new double[width];
-    int[] v = new int[width];
-    double[] z = new double[width + 1];
+    LowerEnvelope envelope = new LowerEnvelope(width);
     for (int y = 0; y < height; y++) {
       int row = y * width;
+      envelope.clear();
       for (int x = 0; x < width; x++) {
         int r = nearestRow[row + x];
-        f[x] = r < 0 ? Double.POSITIVE_INFINITY : (double) (y - r) * (y - r);
+        if (r < 0) {
+          continue;
+        }
+        // Inside a run of feature pixels a parabola is lowest only at its own (feature) pixel, where the answer is
+        // 0 anyway: the run's ends serve every other pixel better, so interior parabolas are left out.
+        if (r == y
+            && x > 0
+            && x < width - 1
+            && nearestRow[row + x - 1] == y
+            && nearestRow[row + x + 1] == y) {
+          continue;
+        }
+        envelope.add(x, (long) (y - r) * (y - r));
       }
-      int count = lowerEnvelope(f, width, v, z);
-      if (count == 0) {
+      if (envelope.size() == 0) {
         for (int x = 0; x < width; x++) {
           squared[row + x] = Double.POSITIVE_INFINITY;
           if (withNearest) {
@@ -141,62 +152,22 @@ public final class EuclideanDistanceTransform {
         }
         continue;
       }
-      int k = 0;
+      envelope.rewind();
       for (int x = 0; x < width; x++) {
-        while (z[k + 1] < x) {
-          k++;
+        if (nearestRow[row + x] == y) {
+          squared[row + x] = 0;
+          if (withNearest) {
+            nearest[row + x] = row + x;
+          }
+          continue;
         }
-        int p = v[k];
-        double dx = x - p;
-        squared[row + x] = dx * dx + f[p];
+        int p = envelope.nearestVertex(x);
+        squared[row + x] = envelope.valueAt(x);
         if (withNearest) {
           nearest[row + x] = nearestRow[row + p] * width + p;
         }
       }
     }
     return new FeatureTransform(height, width, squared, nearest);
-  }
-
-  /**
-   * Builds the lower envelope of the parabolas {@code (q − p)² + f[p]} for the finite samples {@code p < n} of
-   * {@code f} (infinite samples are skipped, so a line without features yields an empty envelope).
-   *
-   * <p>On return, parabola {@code j < count} has its vertex at {@code v[j]} and is the lowest on the interval
-   * {@code (z[j], z[j + 1]]}; {@code z[0] = −∞}, {@code z[count] = +∞}.
-   *
-   * @param v scratch of length ≥ n
-   * @param z scratch of length ≥ n + 1
-   * @return the number of parabolas in the envelope (0 if all samples are infinite)
-   */
-  static int lowerEnvelope(double[] f, int n, int[] v, double[] z) {
-    int k = -1;
-    for (int q = 0; q < n; q++) {
-      double fq = f[q];
-      if (fq == Double.POSITIVE_INFINITY) {
-        continue;
-      }
-      if (k < 0) {
-        k = 0;
-        v[0] = q;
-        z[0] = Double.NEGATIVE_INFINITY;
-        z[1] = Double.POSITIVE_INFINITY;
-        continue;
-      }
-      double s = intersection(f, v[k], q, fq);
-      // z[0] = −∞ stops this loop before k becomes negative.
-      while (s <= z[k]) {
-        k--;
-        s = intersection(f, v[k], q, fq);
-      }
-      k++;
-      v[k] = q;
-      z[k] = s;
-      z[k + 1] = Double.POSITIVE_INFINITY;
-    }
-    return k + 1;
-  }
-
-  private static double intersection(double[] f, int p, int q, double fq) {
-    return ((fq + (double) q * q) - (f[p] + (double) p * p)) / (2.0 * (q - p));
   }
 }
