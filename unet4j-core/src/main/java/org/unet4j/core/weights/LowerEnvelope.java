@@ -1,0 +1,88 @@
+package org.unet4j.core.weights;
+
+/**
+ * The lower envelope of parabolas {@code (q − p)² + f(p)} with vertices at increasing integer positions {@code p},
+ * the 1-D step of the Felzenszwalb–Huttenlocher distance transform. A reusable scratch object (not thread-safe).
+ *
+ * <p>All arithmetic is in {@code long}: the intersection {@code s = (g_q − g_p) / (2(q − p))} with
+ * {@code g = f + p²} is kept as a fraction and compared by cross-multiplication, so there is no rounding and no
+ * division (which would sit on the critical path of every insertion).
+ */
+final class LowerEnvelope {
+
+  private final int[] vertex;
+  private final long[] height;
+  /** Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]} (k ≥ 1; parabola 0 starts at −∞). */
+  private final long[] boundaryNum;
+  private final long[] boundaryDen;
+  private int count;
+  private int cursor;
+
+  LowerEnvelope(int capacity) {
+    vertex = new int[capacity];
+    height = new long[capacity];
+    boundaryNum = new long[capacity];
+    boundaryDen = new long[capacity];
+  }
+
+  /** Empties the envelope. */
+  void clear() {
+    count = 0;
+    cursor = 0;
+  }
+
+  /** Number of parabolas in the envelope. */
+  int size() {
+    return count;
+  }
+
+  /** Adds the parabola with vertex at {@code q} (greater than every vertex added before) and height {@code f}. */
+  void add(int q, long f) {
+    long g = f + (long) q * q;
+    while (count > 0) {
+      int k = count - 1;
+      long num = g - height[k] - (long) vertex[k] * vertex[k];
+      long den = 2L * (q - vertex[k]);
+      // Parabola k is hidden if the new one overtakes it at or before its own left boundary.
+      if (k > 0 && num * boundaryDen[k] <= boundaryNum[k] * den) {
+        count--;
+        continue;
+      }
+      vertex[count] = q;
+      height[count] = f;
+      boundaryNum[count] = num;
+      boundaryDen[count] = den;
+      count++;
+      return;
+    }
+    vertex[0] = q;
+    height[0] = f;
+    count = 1;
+  }
+
+  /** Rewinds the evaluation cursor; call before evaluating at increasing positions. */
+  void rewind() {
+    cursor = 0;
+  }
+
+  /**
+   * Moves the cursor to the lowest parabola at position {@code q}; positions must not decrease between calls
+   * (since the last {@link #rewind()}). The envelope must not be empty.
+   *
+   * @return the vertex of that parabola
+   */
+  int nearestVertex(int q) {
+    int k = cursor;
+    while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+      k++;
+    }
+    cursor = k;
+    return vertex[k];
+  }
+
+  /** The envelope's value at {@code q}, for the parabola found by the last {@link #nearestVertex(int)}. */
+  long valueAt(int q) {
+    long dq = q - vertex[cursor];
+    return dq * dq + height[cursor];
+  }
+}
