@@ -22,6 +22,7 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class OpenedImage implements AutoCloseable {
   private static final String PREFERRED_VENDOR = "com.twelvemonkeys.";
+  private static final String JDK_TIFF_READER = "com.sun.imageio.plugins.tiff.";
 
   static {
     // Plugins on a context class loader (Fiji, app servers) are not seen by ImageIO's default scan.
@@ -40,6 +41,33 @@ final class OpenedImage implements AutoCloseable {
 
   /** Opens {@code file}; fails with a message naming the file if it is missing or no decoder recognises it. */
   static OpenedImage open(Path file) throws IOException {
+    return open(file, PREFERRED_VENDOR);
+  }
+
+  /**
+   * Opens {@code file} for region reads. TwelveMonkeys 3.12 fails on source regions of tiled TIFFs
+   * (haraldk/TwelveMonkeys#746: "Coordinate out of bounds"), so tiled TIFFs are opened with the JDK's TIFF reader,
+   * which decodes only the tiles a region touches and does not clamp float samples.
+   */
+  static OpenedImage openForRegions(Path file, int page) throws IOException {
+    OpenedImage opened = open(file);
+    boolean tiled;
+    try {
+      tiled = opened.decoderName().startsWith(PREFERRED_VENDOR)
+          && opened.reader.getFormatName().equalsIgnoreCase("tiff")
+          && page >= 0 && page < opened.pageCount() && opened.reader.isImageTiled(page);
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw opened.failure("cannot read the header of", e);
+    }
+    if (!tiled) {
+      return opened;
+    }
+    opened.close();
+    return open(file, JDK_TIFF_READER);
+  }
+
+  private static OpenedImage open(Path file, String preferredPrefix) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new ImageFormatException(file, "image file " + file + " does not exist or is not a regular file");
     }
@@ -51,7 +79,7 @@ final class OpenedImage implements AutoCloseable {
     Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
     while (readers.hasNext()) {
       ImageReader candidate = readers.next();
-      if (chosen == null || candidate.getClass().getName().startsWith(PREFERRED_VENDOR)) {
+      if (chosen == null || candidate.getClass().getName().startsWith(preferredPrefix)) {
         chosen = candidate;
       }
     }
