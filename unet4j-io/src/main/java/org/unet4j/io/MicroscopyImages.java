@@ -40,6 +40,17 @@ public final class MicroscopyImages {
     }
   }
 
+  /**
+   * How page {@code page} of {@code file} stores its samples, read from the header without decoding the pixels.
+   *
+   * @throws ImageFormatException as {@link #read(Path, int)}
+   */
+  public static SampleType sampleType(Path file, int page) throws IOException {
+    try (OpenedImage opened = OpenedImage.open(file)) {
+      return opened.sampleType(page);
+    }
+  }
+
   /** Reads the first page of {@code file} as labels. Same as {@code readLabels(file, 0)}. */
   public static LabelImage readLabels(Path file) throws IOException {
     return readLabels(file, 0);

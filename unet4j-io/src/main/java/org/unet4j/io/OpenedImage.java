@@ -128,6 +128,21 @@ final class OpenedImage implements AutoCloseable {
     }
   }
 
+  /** The stored sample type of page {@code page}, from the header only. */
+  SampleType sampleType(int page) throws ImageFormatException {
+    checkPage(page);
+    try {
+      ImageTypeSpecifier raw = reader.getRawImageType(page);
+      if (raw == null) {
+        return Rasters.toRawImage(decode(page, new Rectangle(0, 0, 1, 1)), file).sampleType();
+      }
+      return raw.getColorModel() instanceof java.awt.image.IndexColorModel
+          ? SampleType.UINT8 : Rasters.sampleTypeOf(raw.getSampleModel(), file);
+    } catch (IOException | RuntimeException e) {
+      throw failure("cannot read the header of", e);
+    }
+  }
+
   /** Decoded pixels with the colour model that interprets them; the raster's origin may be non-zero. */
   record Decoded(ColorModel colorModel, Raster raster) {}
 
