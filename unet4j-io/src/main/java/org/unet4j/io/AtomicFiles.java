@@ -10,12 +10,12 @@ import java.nio.file.StandardCopyOption;
  * Writes a file through a temporary sibling and a rename, so that readers never see a half-written file and a failed
  * write leaves the previous content (or nothing) in place.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Fills a temporary file. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     void writeTo(Path temporary) throws IOException;
   }
 
@@ -23,7 +23,7 @@ final class AtomicFiles {
    * Creates a temporary file next to {@code target} (creating missing parent directories), fills it with
    * {@code content} and renames it to {@code target}; on any failure the temporary file is deleted.
    */
-  static void write(Path target, Content content) throws IOException {
+  public static void write(Path target, Content content) throws IOException {
     Path temporary = createTemporarySibling(target);
     boolean committed = false;
     try {
