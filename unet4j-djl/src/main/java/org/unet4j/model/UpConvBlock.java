@@ -18,7 +18,9 @@ import ai.djl.util.PairList;
  * with {@code out[b, o, 2i+di, 2j+dj] = z[b, 4·o + 2·di + dj, i, j]}; then {@code bias (cout)} is added per output
  * channel. Hence, for a transposed-conv kernel {@code K (cin, cout, 2, 2)} (PyTorch layout),
  *
- * <pre>   weight[4·o + 2·di + dj, c, 0, 0] = K[c, o, di, dj]   i.e. weight = K.permute(1, 2, 3, 0).reshape(4·cout, cin, 1, 1)
+ * <pre>
+ *   weight[4·o + 2·di + dj, c, 0, 0] = K[c, o, di, dj]
+ *   i.e. weight = K.permute(1, 2, 3, 0).reshape(4·cout, cin, 1, 1)
  * </pre>
  *
  * and {@code out[b, o, 2i+di, 2j+dj] = bias[o] + Σ_c x[b, c, i, j] · K[c, o, di, dj]}. Parameter count:

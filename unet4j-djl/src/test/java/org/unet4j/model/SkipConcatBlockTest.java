@@ -1,6 +1,7 @@
 package org.unet4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -30,7 +31,8 @@ class SkipConcatBlockTest {
           data[i] = i; // value = 8·row + col
         }
         NDArray x = sub.create(data, in);
-        float[] y = skip.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] y =
+            skip.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().toFloatArray();
         for (int r = 0; r < 4; r++) {
           for (int c = 0; c < 6; c++) {
             assertThat(y[r * 6 + c]).as("skip channel at (%d,%d)", r, c).isEqualTo(8f * (r + 1) + (c + 1));
@@ -68,7 +70,7 @@ class SkipConcatBlockTest {
           double v =
               (1 - fy) * ((1 - fx) * data[y0 * w + x0] + fx * data[y0 * w + x1])
                   + fy * ((1 - fx) * data[y1 * w + x0] + fx * data[y1 * w + x1]);
-          assertThat((double) y[oy * 2 * w + ox]).as("(%d,%d)", oy, ox).isCloseTo(v, org.assertj.core.data.Offset.offset(1e-5));
+          assertThat((double) y[oy * 2 * w + ox]).as("(%d,%d)", oy, ox).isCloseTo(v, offset(1e-5));
         }
       }
     }

@@ -43,7 +43,7 @@ class UNetBuilderTest {
         NDArray y = block.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
         assertThat(y.getShape()).isEqualTo(new Shape(1, 2, 388, 388));
         float[] v = y.toFloatArray();
-        // Finite and not constant: the output depends on the input (a broken skip or crop would still give the right shape).
+        // Finite and not constant (a broken skip or crop could still give the right shape).
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float f : v) {

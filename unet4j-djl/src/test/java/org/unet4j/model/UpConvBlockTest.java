@@ -1,6 +1,7 @@
 package org.unet4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -105,7 +106,7 @@ class UpConvBlockTest {
         float[] actual = y.toFloatArray();
         assertThat(actual.length).isEqualTo(expected.length);
         for (int i = 0; i < actual.length; i++) {
-          assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
+          assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], offset(1e-5f));
         }
       }
     }
