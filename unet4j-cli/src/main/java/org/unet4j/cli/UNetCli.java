@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "U-Net (Ronneberger et al. 2015) for biomedical image segmentation.",
-    subcommands = {DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      //DEMO DemoCommand.class,
+      InfoCommand.class,
+      WeightsCommand.class,
+      AugmentCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class UNetCli {
 
   /** Exit code for bad usage or bad input (wrong option, unreadable file, invalid size). */
@@ -26,10 +32,15 @@ public final class UNetCli {
 
   /** Runs the CLI in-process (tests call this) and returns the exit code. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (tests redirect its output streams before executing). */
+  public static CommandLine commandLine() {
     EngineSetup.configureOffline();
     CommandLine commandLine = new CommandLine(new UNetCli());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    return commandLine.execute(args);
+    return commandLine;
   }
 }
