@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * {@code ImageReadParam.setSourceRegion}: for striped or tiled TIFF files only the strips or tiles that intersect the
  * region are decoded, so memory stays proportional to the region. (PNG/JPEG decoders may decode more.)
  *
- * <p>Striped TIFFs are decoded by TwelveMonkeys; tiled TIFFs by the JDK's TIFF reader (TwelveMonkeys 3.12 cannot
- * read regions of tiled files).
+ * <p>TIFFs are decoded by the JDK's TIFF reader here (TwelveMonkeys 3.12 cannot read regions of tiled files and is
+ * far slower on regions of striped ones); other formats by the usual decoder.
  *
  * <p>Keeps the file open until {@link #close()}. Not thread-safe.
  */
@@ -38,7 +38,7 @@ public final class FileImageSource implements ImageSource, AutoCloseable {
    * @throws ImageFormatException if the file cannot be decoded or has no such page
    */
   public static FileImageSource open(Path file, int page) throws IOException {
-    OpenedImage opened = OpenedImage.openForRegions(file, page);
+    OpenedImage opened = OpenedImage.openForRegions(file);
     try {
       return new FileImageSource(opened, page);
     } catch (IOException | RuntimeException e) {

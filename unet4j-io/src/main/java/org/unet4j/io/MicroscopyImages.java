@@ -6,7 +6,7 @@ import org.unet4j.core.image.LabelImage;
 
 /**
  * Reads microscopy images with their raw sample values: TIFF (8/16/32-bit integer and 32-bit float, grey or RGB,
- * single page or multipage stacks; uncompressed, LZW, Deflate, PackBits, JPEG) through the TwelveMonkeys plugin,
+ * single page or multipage stacks; uncompressed, LZW, Deflate, PackBits) through the TwelveMonkeys plugin,
  * and PNG, JPEG, GIF and BMP through the JDK's ImageIO.
  *
  * <p>Values are never rescaled: a 16-bit pixel of 40000 reads as 40000.0f. Alpha channels are dropped; palette images

@@ -45,22 +45,21 @@ final class OpenedImage implements AutoCloseable {
   }
 
   /**
-   * Opens {@code file} for region reads. TwelveMonkeys 3.12 fails on source regions of tiled TIFFs
-   * (haraldk/TwelveMonkeys#746: "Coordinate out of bounds"), so tiled TIFFs are opened with the JDK's TIFF reader,
-   * which decodes only the tiles a region touches and does not clamp float samples.
+   * Opens {@code file} for region reads. TIFFs are opened with the JDK's TIFF reader, which decodes only the strips
+   * or tiles a region touches and does not clamp float samples: TwelveMonkeys 3.12 fails on source regions of tiled
+   * TIFFs (haraldk/TwelveMonkeys#746, "Coordinate out of bounds") and was ~70× slower on regions of striped ones
+   * (measured: 512×512 regions of a 12000×12000 float TIFF, 162 s vs 2.3 s for all 576 regions).
    */
-  static OpenedImage openForRegions(Path file, int page) throws IOException {
+  static OpenedImage openForRegions(Path file) throws IOException {
     OpenedImage opened = open(file);
-    boolean tiled;
+    boolean tiff;
     try {
-      tiled = opened.decoderName().startsWith(PREFERRED_VENDOR)
-          && opened.reader.getFormatName().equalsIgnoreCase("tiff")
-          && page >= 0 && page < opened.pageCount() && opened.reader.isImageTiled(page);
+      tiff = opened.reader.getFormatName().equalsIgnoreCase("tiff");
     } catch (IOException | RuntimeException e) {
       opened.close();
       throw opened.failure("cannot read the header of", e);
     }
-    if (!tiled) {
+    if (!tiff || opened.decoderName().startsWith(JDK_TIFF_READER)) {
       return opened;
     }
     opened.close();

@@ -16,7 +16,8 @@ import org.unet4j.core.image.FloatImage;
 import org.unet4j.core.image.LabelImage;
 
 /**
- * Writes TIFF files (single page or multipage stacks) with the TwelveMonkeys TIFF writer. Every write goes to a
+ * Writes TIFF files (single page or multipage stacks) with the JDK's TIFF writer (TwelveMonkeys 3.12 cannot encode
+ * 32-bit float or 16-bit RGB); TwelveMonkeys reads them back. Every write goes to a
  * temporary file in the target's directory that is renamed onto the target only when complete, so an error never
  * leaves a half-written file.
  */
