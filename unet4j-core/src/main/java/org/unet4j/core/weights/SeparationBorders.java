@@ -48,9 +48,17 @@ public record SeparationBorders(int gapPx) {
     int width = instances.width();
     int[] labels = instances.data();
     int[] border = new int[labels.length];
+    // Only pixels whose (2r+1)² window holds two different instances can be border pixels; a separable min/max
+    // filter finds them in O(r) per pixel, so the exact rule runs only near contacts.
+    int radius = Math.max(1, gapPx);
+    int[] largest = windowExtreme(labels, height, width, radius, true);
+    int[] smallest = windowExtreme(labels, height, width, radius, false);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         int i = y * width + x;
+        if (largest[i] == 0 || smallest[i] == largest[i]) {
+          continue;
+        }
         boolean isBorder =
             labels[i] != 0 ? touchesOtherInstance(labels, height, width, y, x) : liesInGap(labels, height, width, y, x);
         border[i] = isBorder ? 1 : 0;
@@ -77,6 +85,51 @@ public record SeparationBorders(int gapPx) {
    */
   public LabelImage foregroundMask(LabelImage instances) {
     return separate(instances).foreground();
+  }
+
+  /**
+   * The largest label (or the smallest non-zero label, {@code Integer.MAX_VALUE} if none) in the square window of
+   * the given radius around every pixel, as two 1-D passes whose inner loops run over contiguous x (vectorisable).
+   */
+  private static int[] windowExtreme(int[] labels, int height, int width, int radius, boolean largest) {
+    int n = labels.length;
+    int[] source = labels;
+    if (!largest) {
+      source = new int[n];
+      for (int i = 0; i < n; i++) {
+        source[i] = labels[i] == 0 ? Integer.MAX_VALUE : labels[i];
+      }
+    }
+    int[] rows = source.clone();
+    for (int y = 0; y < height; y++) {
+      int row = y * width;
+      for (int k = -radius; k <= radius; k++) {
+        if (k == 0) {
+          continue;
+        }
+        int from = Math.max(0, -k);
+        int to = Math.min(width, width - k);
+        for (int x = from; x < to; x++) {
+          int value = source[row + x + k];
+          rows[row + x] = largest ? Math.max(rows[row + x], value) : Math.min(rows[row + x], value);
+        }
+      }
+    }
+    int[] out = rows.clone();
+    for (int y = 0; y < height; y++) {
+      int row = y * width;
+      for (int ny = Math.max(0, y - radius); ny <= Math.min(height - 1, y + radius); ny++) {
+        if (ny == y) {
+          continue;
+        }
+        int other = ny * width;
+        for (int x = 0; x < width; x++) {
+          int value = rows[other + x];
+          out[row + x] = largest ? Math.max(out[row + x], value) : Math.min(out[row + x], value);
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean touchesOtherInstance(int[] labels, int height, int width, int y, int x) {

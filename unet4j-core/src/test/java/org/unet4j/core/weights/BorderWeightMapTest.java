@@ -118,6 +118,24 @@ class BorderWeightMapTest {
     }
   }
 
+  @Test
+  void borderTermOnTouchingCellsEqualsBruteForce() {
+    // The benchmark's kind of image, small enough for the O(n²) reference: 3 × 4 touching cells on 72×96 px.
+    LabelImage instances = TouchingCells.generate(72, 96, 3, 4, 0.63 * 24, 3);
+    assertThat(instances.maxLabel()).isEqualTo(12);
+    BorderWeightMap map = BorderWeightMap.paperDefaults();
+    double[][] d = bruteForceD1D2(instances);
+    float[] term = map.borderTerm(instances);
+    int positive = 0;
+    for (int i = 0; i < term.length; i++) {
+      double s = d[0][i] + d[1][i];
+      double want = instances.data()[i] != 0 ? 0 : 10 * Math.exp(-s * s / 50);
+      assertThat((double) term[i]).as("pixel %d", i).isCloseTo(want, within(1e-4));
+      positive += term[i] > 1 ? 1 : 0;
+    }
+    assertThat(positive).as("background pixels with a border term above 1").isGreaterThan(100);
+  }
+
   /** Two discs of radius 10 with a 2 px gap between them on the centre row, mirror images of each other. */
   static LabelImage twoDiscsWithGap(int labelLeft, int labelRight) {
     LabelImage image = LabelImage.zeros(41, 64);
