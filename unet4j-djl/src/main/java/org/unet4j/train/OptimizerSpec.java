@@ -1,11 +1,19 @@
 package org.unet4j.train;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * The optimiser and its hyper-parameters, as plain data (JSON-friendly).
  *
  * <p>Update rules follow PyTorch's {@code torch.optim} exactly (not DJL's MXNet-style SGD, where the learning rate
  * sits inside the momentum buffer).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = OptimizerSpec.Sgd.class, name = "sgd"),
+  @JsonSubTypes.Type(value = OptimizerSpec.Adam.class, name = "adam")
+})
 public sealed interface OptimizerSpec {
 
   /** The base learning rate (before any schedule). */

@@ -1,11 +1,19 @@
 package org.unet4j.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +46,74 @@ public final class ParameterOptimizer {
     this.stateManager = stateManager;
   }
 
+  /**
+   * Writes the optimiser state (every buffer, named {@code parameter#k}, plus the step count) to {@code file}. DJL
+   * does not save optimiser state; exact resumption needs it.
+   */
+  public void saveState(Path file) throws IOException {
+    try (NDManager scratch = stateManager.newSubManager()) {
+      NDList list = new NDList();
+      NDArray steps = scratch.create(new long[] {stepCount});
+      steps.setName("#stepCount");
+      list.add(steps);
+      for (Map.Entry<String, NDArray[]> entry : state.entrySet()) {
+        for (int k = 0; k < entry.getValue().length; k++) {
+          NDArray buffer = entry.getValue()[k];
+          buffer.setName(entry.getKey() + "#" + k);
+          list.add(buffer);
+        }
+      }
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        list.encode(out);
+      }
+    }
+  }
+
+  /**
+   * Restores state written by {@link #saveState}: buffers are matched to parameters by name and shape.
+   *
+   * @throws IOException if the file does not fit this optimiser's parameters (names the first mismatch)
+   */
+  public void loadState(Path file) throws IOException {
+    NDList list;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      list = NDList.decode(stateManager, in);
+    }
+    Map<String, NDArray[]> restored = new LinkedHashMap<>();
+    long steps = -1;
+    for (NDArray array : list) {
+      String name = array.getName();
+      if ("#stepCount".equals(name)) {
+        steps = array.toLongArray()[0];
+        array.close();
+        continue;
+      }
+      int hash = name == null ? -1 : name.lastIndexOf('#');
+      if (hash < 0) {
+        throw new IOException("optimiser state " + file + " has an unnamed buffer; it was not written by unet4j");
+      }
+      String parameter = name.substring(0, hash);
+      int index = Integer.parseInt(name.substring(hash + 1));
+      Parameter target = parameters.get(parameter);
+      if (target == null || !target.getArray().getShape().equals(array.getShape())) {
+        throw new IOException(
+            "optimiser state " + file + " has buffer " + name + " of shape " + array.getShape()
+                + " that fits no parameter of this network; resume with the architecture the run was started with");
+      }
+      restored.computeIfAbsent(parameter, k -> newStateSlots())[index] = array;
+    }
+    if (steps < 0) {
+      throw new IOException("optimiser state " + file + " has no step count; it was not written by unet4j");
+    }
+    state.clear();
+    state.putAll(restored);
+    stepCount = steps;
+  }
+
+  private NDArray[] newStateSlots() {
+    return new NDArray[spec instanceof OptimizerSpec.Adam ? 2 : 1];
+  }
+
   /** The number of steps taken so far. */
   public long stepCount() {
     return stepCount;
@@ -65,9 +141,8 @@ public final class ParameterOptimizer {
   }
 
   private NDArray[] newState(NDArray weight) {
-    int count = spec instanceof OptimizerSpec.Adam ? 2 : 1;
-    NDArray[] buffers = new NDArray[count];
-    for (int i = 0; i < count; i++) {
+    NDArray[] buffers = newStateSlots();
+    for (int i = 0; i < buffers.length; i++) {
       buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
     }
     return buffers;

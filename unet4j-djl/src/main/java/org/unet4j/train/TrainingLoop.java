@@ -8,11 +8,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.SplittableRandom;
 import org.unet4j.loss.SegmentationLoss;
 
 /**
- * Our training loop: batch → forward → loss → backward → optimiser step, one scoped NDManager per iteration so
- * native memory stays flat.
+ * Our training loop: batch → forward → loss → backward → (clip) → optimiser step, one scoped NDManager per
+ * iteration so native memory stays flat.
+ *
+ * <p>Every step is a function of (parameters, optimiser state, iteration): the batch comes from the
+ * {@link PatchSource} by index and the engine's random generator (dropout) is re-seeded from (seed, iteration). So a
+ * run resumed from a checkpoint at iteration {@code k} continues bit for bit like an uninterrupted one (same thread
+ * count, CPU).
  *
  * <p>It must run on one thread for its whole life (DJL allows a single gradient collector per process and grad
  * mode is per thread). The block must already be initialised in {@code modelManager}.
@@ -31,7 +37,7 @@ public final class TrainingLoop {
    * @param block an initialised U-Net block
    * @param modelManager the manager holding the block's parameters; optimiser state is kept here too
    * @param loss the loss to minimise
-   * @param config iterations, batch size, optimiser
+   * @param config iterations, batch size, optimiser, schedule
    */
   public TrainingLoop(Block block, NDManager modelManager, SegmentationLoss loss, TrainConfig config) {
     this.block = block;
@@ -41,26 +47,51 @@ public final class TrainingLoop {
     this.optimizer = new ParameterOptimizer(config.optimizer(), block.getParameters(), modelManager);
   }
 
-  /**
-   * Runs all iterations.
-   *
-   * @return the loss of the last iteration
-   * @throws DivergenceException if the loss becomes NaN or infinite (the parameters are then unusable)
-   */
-  public double run(PatchSource source, TrainingListener listener) throws InterruptedException {
-    double lastLoss = Double.NaN;
-    for (long iteration = 0; iteration < config.iterations(); iteration++) {
-      lastLoss = step(source.batch(iteration));
-      if (!Double.isFinite(lastLoss)) {
-        throw new DivergenceException(iteration, lastLoss);
-      }
-      listener.onIteration(iteration, lastLoss, config.optimizer().learningRate());
-    }
-    return lastLoss;
+  /** The optimiser, for saving and restoring its state. */
+  public ParameterOptimizer optimizer() {
+    return optimizer;
   }
 
-  /** One forward/backward/update on a batch; returns the batch loss before the update. */
-  public double step(TrainingBatch batch) {
+  /**
+   * Runs all iterations from the start.
+   *
+   * @return the number of iterations completed
+   */
+  public long run(PatchSource source, TrainingListener listener) throws InterruptedException {
+    return run(source, listener, 0);
+  }
+
+  /**
+   * Runs iterations {@code firstIteration … iterations − 1}, or until a listener asks to stop.
+   *
+   * @return the number of iterations completed (counted from 0)
+   * @throws DivergenceException if the loss becomes NaN or infinite; the parameters are then left as they were
+   *     before that step
+   */
+  public long run(PatchSource source, TrainingListener listener, long firstIteration) throws InterruptedException {
+    long iteration = firstIteration;
+    while (iteration < config.iterations()) {
+      double learningRate = config.learningRate(iteration);
+      double lossValue = step(source.batch(iteration), iteration, learningRate);
+      if (!Double.isFinite(lossValue)) {
+        throw new DivergenceException(iteration, lossValue);
+      }
+      listener.onIteration(iteration, lossValue, learningRate);
+      iteration++;
+      if (listener.stopRequested()) {
+        break;
+      }
+    }
+    return iteration;
+  }
+
+  /**
+   * One forward/backward/update on a batch.
+   *
+   * @return the batch loss before the update; if it is not finite, no update is made
+   */
+  public double step(TrainingBatch batch, long iteration, double learningRate) {
+    Engine.getInstance().setRandomSeed(dropoutSeed(config.seed(), iteration));
     double lossValue;
     try (NDManager iterationManager = modelManager.newSubManager()) {
       // Java-backed arrays: they must stay alive until backward is done, so they live in the iteration manager.
@@ -79,9 +110,17 @@ public final class TrainingLoop {
         lossValue = value.getFloat();
       }
       if (Double.isFinite(lossValue)) {
-        optimizer.step(config.optimizer().learningRate());
+        if (config.gradientClipNorm() > 0) {
+          GradientClipping.clipByGlobalNorm(block.getParameters(), config.gradientClipNorm());
+        }
+        optimizer.step(learningRate);
       }
     }
     return lossValue;
+  }
+
+  /** A well-mixed 31-bit seed per (run seed, iteration). */
+  static int dropoutSeed(long seed, long iteration) {
+    return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (iteration + 1))).nextInt() & 0x7FFFFFFF;
   }
 }
