@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** Options naming a training dataset and how its masks become targets and weight maps. */
 final class DataOptions {
 
-  @Option(names = "--data", required = true, description = "dataset folder")
+  @Option(names = "--data", description = "dataset folder")
   Path data;
 
   @Option(names = "--layout", defaultValue = "auto", description = "auto | paired | ctc | isbi (default: auto)")
@@ -36,43 +36,37 @@ final class DataOptions {
   @Option(names = "--invert-mask", description = "swap foreground/background of binary masks (ISBI 2012: 0 = membrane)")
   boolean invertMask;
 
-  @Option(names = "--w0", defaultValue = "10", description = "border weight w0 (default: ${DEFAULT-VALUE})")
-  double w0;
+  @Option(names = "--w0", description = "border weight w0 (default: 10)")
+  Double w0;
 
-  @Option(names = "--sigma-px", defaultValue = "5", description = "border width σ in px (default: ${DEFAULT-VALUE})")
-  double sigmaPx;
+  @Option(names = "--sigma-px", description = "border width σ in px (default: 5)")
+  Double sigmaPx;
 
   /** The dataset's image/mask pairs. */
   DatasetScan scan() throws IOException {
+    if (data == null) {
+      throw new IllegalArgumentException("--data is missing; name the dataset folder, e.g. --data my-cells/");
+    }
     return DatasetLayout.forName(layout, data).scan(data);
+  }
+
+  /** w0 given, else the paper's 10. */
+  double w0OrDefault() {
+    return w0 != null ? w0 : 10;
+  }
+
+  /** σ given, else the paper's 5 px. */
+  double sigmaPxOrDefault() {
+    return sigmaPx != null ? sigmaPx : 5;
   }
 
   /** The weight-map recipe: the paper's eq. 2 with the chosen w0 and σ, touching instances separated. */
   WeightMaps weightMaps() {
-    return new WeightMaps(
-        new BorderWeightMap(w0, sigmaPx), ClassBalance.BACKGROUND_ONE, java.util.Optional.of(SeparationBorders.defaults()));
+    return DataSelection.weightMaps(w0OrDefault(), sigmaPxOrDefault());
   }
 
-  /**
-   * Loads every pair and turns its mask into a class mask plus weight map: instance masks get separated borders
-   * and the border term; binary and class masks get class balancing and the border term of their components.
-   *
-   * @param numClasses the model's class count
-   */
+  /** Loads every pair of {@code scan} as training samples (see {@link DataSelection#load}). */
   List<TrainingSample> loadTrainingSamples(DatasetScan scan, int numClasses) throws IOException {
-    SampleLoader loader =
-        new SampleLoader(MaskMode.forName(maskMode), invertMask, 0, new org.unet4j.io.ChannelSelection.Grey(),
-            Normalization.percentile());
-    WeightMaps maps = weightMaps();
-    List<TrainingSample> samples = new ArrayList<>();
-    for (var pair : scan.pairs()) {
-      LoadedSample loaded = loader.load(pair);
-      WeightedMask target =
-          loaded.maskMode() == MaskMode.INSTANCES
-              ? maps.fromInstances(loaded.mask())
-              : maps.fromClassMask(loaded.mask(), Math.max(2, numClasses));
-      samples.add(new TrainingSample(loaded.image(), target.classMask(), target.weights()));
-    }
-    return samples;
+    return DataSelection.load(scan.pairs(), maskMode, invertMask, 1, numClasses, weightMaps());
   }
 }

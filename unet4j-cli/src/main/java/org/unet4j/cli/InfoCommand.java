@@ -46,7 +46,7 @@ final class InfoCommand implements Callable<Integer> {
     out.printf(
         "U-Net '%s': %d input channel(s), %d classes, depth %d, base filters %d, %s padding, norm %s, %s,"
             + " dropout %s%n%n",
-        model.preset, config.inChannels(), config.numClasses(), config.depth(), config.baseFilters(),
+        model.preset != null ? model.preset : "paper", config.inChannels(), config.numClasses(), config.depth(), config.baseFilters(),
         config.padding(), config.norm(), config.upsampling(), config.dropoutRate());
     out.printf("%-4s %-24s %9s %9s %12s %13s%n", "lvl", "layer", "ch in", "ch out", "size in→out", "parameters");
     for (LayerSummary layer : summary.layers()) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Architecture options shared by commands that build a net: a preset plus per-field overrides. */
 final class ModelOptions {
 
-  @Option(names = "--preset", defaultValue = "paper", description = "paper | padded (default: ${DEFAULT-VALUE})")
+  @Option(names = "--preset", description = "paper | padded (default: paper)")
   String preset;
 
   @Option(names = "--depth", description = "number of 2×2 max-pools (preset: 4)")
@@ -36,9 +36,14 @@ final class ModelOptions {
   @Option(names = "--dropout", description = "dropout rate at the end of the contracting path")
   Double dropout;
 
-  /** The preset with every given override applied. */
+  /** The preset (default {@code paper}) with every given override applied. */
   UNetConfig toConfig() {
-    UNetConfig base = UNetConfig.preset(preset);
+    return toConfig(UNetConfig.paper());
+  }
+
+  /** The given preset, else {@code fallback}, with every given override applied. */
+  UNetConfig toConfig(UNetConfig fallback) {
+    UNetConfig base = preset != null ? UNetConfig.preset(preset) : fallback;
     return new UNetConfig(
         inChannels != null ? inChannels : base.inChannels(),
         numClasses != null ? numClasses : base.numClasses(),

@@ -1,79 +1,62 @@
 package org.unet4j.cli;
 
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.LongToDoubleFunction;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.unet4j.train.TrainingListener;
 
 /**
- * Shows training progress: a progress bar with ETA, loss and the last validation score on a terminal, and plain
- * log lines otherwise (CI logs, files). Records the curves for {@link #curve()}.
+ * Shows training progress: on a terminal a progress bar with ETA, the loss and the last validation score; elsewhere
+ * (CI logs, redirected output) a plain line every 5 % of the run.
  */
 final class TrainingProgress implements TrainingListener, AutoCloseable {
 
   private final ProgressBar bar;
-  private final boolean terminal;
   private final long total;
-  private final long validateEvery;
-  private final LongToDoubleFunction validation;
-  private final List<Integer> iterations = new ArrayList<>();
-  private final List<Double> losses = new ArrayList<>();
-  private final List<Integer> validationIterations = new ArrayList<>();
-  private final List<Double> validationScores = new ArrayList<>();
-  private double lastValidation = Double.NaN;
+  private final long first;
   private final long startNanos = System.nanoTime();
+  private double lastValidation = Double.NaN;
+  private double smoothedLoss = Double.NaN;
 
   /**
    * @param task name shown before the bar
-   * @param total iterations
-   * @param validateEvery run {@code validation} every so many iterations (and at the end); 0 = never
-   * @param validation IoU after the given iteration
+   * @param total iterations of the whole run
+   * @param first the iteration this session starts at (non-zero when resuming)
    */
-  TrainingProgress(String task, long total, long validateEvery, LongToDoubleFunction validation) {
+  TrainingProgress(String task, long total, long first) {
     this.total = total;
-    this.validateEvery = validateEvery;
-    this.validation = validation;
-    this.terminal = System.console() != null;
+    this.first = first;
     this.bar =
-        terminal
-            ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).showSpeed().build()
+        System.console() != null
+            ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).startsFrom(first, java.time.Duration.ZERO)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build()
             : null;
+  }
+
+  /** The latest validation score, shown from now on. */
+  void showValidation(double score) {
+    lastValidation = score;
   }
 
   @Override
   public void onIteration(long iteration, double loss, double learningRate) {
-    iterations.add((int) iteration + 1);
-    losses.add(loss);
+    // An exponential average: single-batch losses jump too much to read.
+    smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.9 * smoothedLoss + 0.1 * loss;
+    String message =
+        String.format(
+            "loss %.4f  val IoU %s", smoothedLoss,
+            Double.isNaN(lastValidation) ? "–" : String.format("%.3f", lastValidation));
     boolean last = iteration + 1 == total;
-    if (validateEvery > 0 && ((iteration + 1) % validateEvery == 0 || last)) {
-      lastValidation = validation.applyAsDouble(iteration);
-      validationIterations.add((int) iteration + 1);
-      validationScores.add(lastValidation);
-    }
-    String message = String.format("loss %.4f  val IoU %s", loss, Double.isNaN(lastValidation) ? "–" : String.format("%.3f", lastValidation));
-    if (terminal) {
-      bar.step();
+    if (bar != null) {
+      bar.stepTo(iteration + 1);
       bar.setExtraMessage(message);
     } else if ((iteration + 1) % Math.max(1, total / 20) == 0 || last) {
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
-      double eta = elapsed / (iteration + 1) * (total - iteration - 1);
-      System.err.printf("train %d/%d  %s  elapsed %.0f s  ETA %.0f s%n", iteration + 1, total, message, elapsed, eta);
+      long done = iteration + 1 - first;
+      double eta = elapsed / Math.max(1, done) * (total - iteration - 1);
+      System.err.printf(
+          "train %d/%d  %s  elapsed %.0f s  ETA %.0f s%n", iteration + 1, total, message, elapsed, eta);
     }
-  }
-
-  /** The loss of the last iteration (NaN before the first). */
-  double lastLoss() {
-    return losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1);
-  }
-
-  /** The loss and validation curves as a picture. */
-  BufferedImage curve() {
-    return CurvePlot.render(iterations, losses, validationIterations, validationScores);
   }
 
   @Override

@@ -99,7 +99,7 @@ public sealed interface LearningRateSchedule {
    * Parses the CLI form: {@code constant}, {@code step:ITERATIONS:GAMMA}, {@code poly[:POWER]},
    * {@code cosine[:WARMUP[:MIN_FACTOR]]}.
    */
-  static LearningRateSchedule parse(String text) {
+  public static LearningRateSchedule parse(String text) {
     String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split(":");
     try {
       switch (parts[0]) {

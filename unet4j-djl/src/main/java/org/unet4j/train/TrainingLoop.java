@@ -44,6 +44,12 @@ public final class TrainingLoop {
     this.modelManager = modelManager;
     this.loss = loss;
     this.config = config;
+    // Parameters loaded from a bundle (resume, fine-tuning) come without gradient buffers.
+    for (var parameter : block.getParameters().values()) {
+      if (parameter.requiresGradient() && !parameter.getArray().hasGradient()) {
+        parameter.getArray().setRequiresGradient(true);
+      }
+    }
     this.optimizer = new ParameterOptimizer(config.optimizer(), block.getParameters(), modelManager);
   }
 
@@ -98,10 +104,10 @@ public final class TrainingLoop {
       NDArray images =
           iterationManager.create(
               batch.images(),
-              new Shape(batch.batchSize(), batch.channels(), batch.inputHeight(), batch.inputWidth()));
+              new Shape(batch.batchSize(), batch.channels(), batch.inputHeight(), batch.inputWidth())).duplicate();
       Shape labelShape = new Shape(batch.batchSize(), 1, batch.outputHeight(), batch.outputWidth());
-      NDArray labels = iterationManager.create(batch.labels(), labelShape);
-      NDArray weights = iterationManager.create(batch.weights(), labelShape);
+      NDArray labels = iterationManager.create(batch.labels(), labelShape).duplicate();
+      NDArray weights = iterationManager.create(batch.weights(), labelShape).duplicate();
       ParameterStore parameterStore = new ParameterStore(iterationManager, false);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(parameterStore, new NDList(images), true).singletonOrThrow();

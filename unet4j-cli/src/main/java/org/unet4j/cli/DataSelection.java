@@ -1,0 +1,129 @@
+package org.unet4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.unet4j.core.augment.TrainingSample;
+import org.unet4j.core.weights.BorderWeightMap;
+import org.unet4j.core.weights.ClassBalance;
+import org.unet4j.core.weights.SeparationBorders;
+import org.unet4j.core.weights.WeightMaps;
+import org.unet4j.core.weights.WeightedMask;
+import org.unet4j.io.ChannelSelection;
+import org.unet4j.io.Normalization;
+import org.unet4j.io.dataset.LoadedSample;
+import org.unet4j.io.dataset.MaskMode;
+import org.unet4j.io.dataset.SampleLoader;
+import org.unet4j.io.dataset.SamplePair;
+
+/**
+ * Which files a run trains and validates on, and how their masks are read: stored in the run's {@code config.json}
+ * so that {@code --resume} (and anyone repeating the run) loads exactly the same data.
+ *
+ * @param root the dataset folder given with {@code --data}
+ * @param layout the resolved layout name
+ * @param maskMode how mask values are read
+ * @param invertMask whether binary masks are inverted
+ * @param validationSplit the fraction held out (0 when {@code --val} names a folder)
+ * @param train training files
+ * @param validation validation files
+ */
+record DataSelection(
+    String root,
+    String layout,
+    String maskMode,
+    boolean invertMask,
+    double validationSplit,
+    List<DataFile> train,
+    List<DataFile> validation) {
+
+  /**
+   * One image/mask pair (page of a stack for multipage layouts).
+   *
+   * @param image image path
+   * @param mask mask path
+   * @param page page index in both files
+   */
+  record DataFile(String image, String mask, int page) {
+    static DataFile of(SamplePair pair) {
+      return new DataFile(pair.image().toString(), pair.mask().toString(), pair.page());
+    }
+
+    SamplePair toPair() {
+      return new SamplePair(Path.of(image), Path.of(mask), page);
+    }
+
+    String name() {
+      String file = Path.of(image).getFileName().toString();
+      return page == 0 ? file : file + "#" + page;
+    }
+  }
+
+  /**
+   * Splits pairs into training and validation: the last {@code ceil(fraction·n)} pairs in natural file order
+   * (a contiguous block, like held-out slices of a stack) are validation.
+   */
+  static List<List<SamplePair>> split(List<SamplePair> pairs, double fraction) {
+    if (!(fraction >= 0 && fraction < 1)) {
+      throw new IllegalArgumentException("--val-split is " + fraction + "; use a fraction in [0, 1), e.g. 0.2");
+    }
+    int held = (int) Math.ceil(fraction * pairs.size());
+    if (fraction > 0 && held >= pairs.size()) {
+      throw new IllegalArgumentException(
+          "--val-split " + fraction + " leaves no training image among " + pairs.size()
+              + "; use a smaller split or --val DIR");
+    }
+    return List.of(pairs.subList(0, pairs.size() - held), pairs.subList(pairs.size() - held, pairs.size()));
+  }
+
+  /** The weight-map recipe: the paper's eq. 2 with w0 and σ, touching instances separated. */
+  static WeightMaps weightMaps(double w0, double sigmaPx) {
+    return new WeightMaps(
+        new BorderWeightMap(w0, sigmaPx), ClassBalance.BACKGROUND_ONE,
+        java.util.Optional.of(SeparationBorders.defaults()));
+  }
+
+  /**
+   * Loads pairs and turns each mask into a class mask plus weight map: instance masks get separation borders and
+   * the border term; binary and class masks get class balance and the border term of their components.
+   */
+  static List<TrainingSample> load(
+      List<SamplePair> pairs, String maskMode, boolean invertMask, int inChannels, int numClasses, WeightMaps maps)
+      throws IOException {
+    SampleLoader loader =
+        new SampleLoader(
+            MaskMode.forName(maskMode), invertMask, 0,
+            inChannels == 1 ? new ChannelSelection.Grey() : new ChannelSelection.FirstN(inChannels),
+            Normalization.percentile());
+    List<TrainingSample> samples = new ArrayList<>();
+    for (SamplePair pair : pairs) {
+      LoadedSample loaded = loader.load(pair);
+      WeightedMask target =
+          loaded.maskMode() == MaskMode.INSTANCES
+              ? maps.fromInstances(loaded.mask())
+              : maps.fromClassMask(loaded.mask(), Math.max(2, numClasses));
+      samples.add(new TrainingSample(loaded.image(), target.classMask(), target.weights()));
+    }
+    return samples;
+  }
+
+  /** Training samples of this selection. */
+  List<TrainingSample> loadTraining(int inChannels, int numClasses, WeightMaps maps) throws IOException {
+    return load(pairs(train), maskMode, invertMask, inChannels, numClasses, maps);
+  }
+
+  /** Validation images with their class masks. */
+  List<ValidationImage> loadValidation(int inChannels, int numClasses, WeightMaps maps) throws IOException {
+    List<TrainingSample> samples = load(pairs(validation), maskMode, invertMask, inChannels, numClasses, maps);
+    List<ValidationImage> images = new ArrayList<>();
+    for (int i = 0; i < samples.size(); i++) {
+      images.add(new ValidationImage(validation.get(i).name(), samples.get(i).image(), samples.get(i).mask()));
+    }
+    return images;
+  }
+
+  private static List<SamplePair> pairs(List<DataFile> files) {
+    return files.stream().map(DataFile::toPair).toList();
+  }
+}
