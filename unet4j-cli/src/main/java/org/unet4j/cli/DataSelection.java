@@ -46,8 +46,13 @@ record DataSelection(
    * @param page page index in both files
    */
   record DataFile(String image, String mask, int page) {
+    /** The pair with absolute paths, so that a run can be resumed from any working directory. */
     static DataFile of(SamplePair pair) {
-      return new DataFile(pair.image().toString(), pair.mask().toString(), pair.page());
+      return new DataFile(absolute(pair.image()), absolute(pair.mask()), pair.page());
+    }
+
+    private static String absolute(Path path) {
+      return path.toAbsolutePath().normalize().toString();
     }
 
     SamplePair toPair() {
@@ -68,7 +73,7 @@ record DataSelection(
     if (!(fraction >= 0 && fraction < 1)) {
       throw new IllegalArgumentException("--val-split is " + fraction + "; use a fraction in [0, 1), e.g. 0.2");
     }
-    int held = (int) Math.ceil(fraction * pairs.size());
+    int held = (int) Math.ceil(fraction * pairs.size() - 1e-9); // 0.2 × 20 must give 4, not 5
     if (fraction > 0 && held >= pairs.size()) {
       throw new IllegalArgumentException(
           "--val-split " + fraction + " leaves no training image among " + pairs.size()

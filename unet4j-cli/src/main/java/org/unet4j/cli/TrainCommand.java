@@ -247,7 +247,7 @@ final class TrainCommand implements Callable<Integer> {
       validation = parts.get(1);
     }
     return new DataSelection(
-        scan.root().toString(), scan.layout().cliName(), dataOptions.maskMode, dataOptions.invertMask, fraction,
+        scan.root().toAbsolutePath().normalize().toString(), scan.layout().cliName(), dataOptions.maskMode, dataOptions.invertMask, fraction,
         train.stream().map(DataSelection.DataFile::of).toList(),
         validation.stream().map(DataSelection.DataFile::of).toList());
   }

@@ -22,11 +22,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -37,6 +35,7 @@ import java.util.Objects;
 import org.unet4j.core.geometry.UNetGeometry;
 import org.unet4j.core.model.Padding;
 import org.unet4j.core.model.UNetConfig;
+import org.unet4j.io.AtomicFiles;
 import org.unet4j.model.UNetBuilder;
 
 /**
@@ -124,24 +123,22 @@ public record ModelBundle(UNetConfig config, Map<String, Object> metadata) {
     Descriptor descriptor =
         new Descriptor(FORMAT_VERSION, config, GeometryEntry.of(config), bundle.metadata(), manifest);
 
-    Files.createDirectories(dir);
-    Path paramsTmp = Files.createTempFile(dir, PARAMETERS_FILE + ".", ".tmp");
-    Path jsonTmp = Files.createTempFile(dir, DESCRIPTOR_FILE + ".", ".tmp");
-    try {
-      try (OutputStream os = Files.newOutputStream(paramsTmp);
-          DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(os))) {
-        block.saveParameters(dos);
-      }
-      try (OutputStream os = Files.newOutputStream(jsonTmp)) {
-        writer().writeValue(os, descriptor);
-      }
-      // Parameters first: a descriptor under the final name always has its parameters next to it.
-      moveIntoPlace(paramsTmp, dir.resolve(PARAMETERS_FILE));
-      moveIntoPlace(jsonTmp, dir.resolve(DESCRIPTOR_FILE));
-    } finally {
-      Files.deleteIfExists(paramsTmp);
-      Files.deleteIfExists(jsonTmp);
-    }
+    // Parameters first: a descriptor under the final name always has its parameters next to it.
+    AtomicFiles.write(
+        dir.resolve(PARAMETERS_FILE),
+        tmp -> {
+          try (OutputStream os = Files.newOutputStream(tmp);
+              DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(os))) {
+            block.saveParameters(dos);
+          }
+        });
+    AtomicFiles.write(
+        dir.resolve(DESCRIPTOR_FILE),
+        tmp -> {
+          try (OutputStream os = Files.newOutputStream(tmp)) {
+            writer().writeValue(os, descriptor);
+          }
+        });
   }
 
   /**
@@ -430,14 +427,6 @@ public record ModelBundle(UNetConfig config, Map<String, Object> metadata) {
       sb.append(i == 0 ? "" : ", ").append(shape.get(i));
     }
     return sb.append(')').toString();
-  }
-
-  private static void moveIntoPlace(Path source, Path target) throws IOException {
-    try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   /** Pretty JSON with short arrays (shapes, class names) on one line. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.unet4j.bundle.ModelBundle;
 import org.unet4j.core.model.UNetConfig;
+import org.unet4j.io.AtomicFiles;
 
 /**
  * A resumable snapshot of a training run: a folder holding the model bundle ({@code model/}), the optimiser state
@@ -53,9 +54,7 @@ public final class Checkpoint {
       Path dir, UNetConfig config, Block block, ParameterOptimizer optimizer, TrainingState state,
       Map<String, Object> metadata) throws IOException {
     Path absolute = dir.toAbsolutePath();
-    Path parent = absolute.getParent();
-    Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+    Path staging = AtomicFiles.createTemporaryDirectorySibling(absolute);
     try {
       ModelBundle.save(staging.resolve(MODEL_DIR), config, block, metadata);
       optimizer.saveState(staging.resolve(OPTIMIZER_FILE));

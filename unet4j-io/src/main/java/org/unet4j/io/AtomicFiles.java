@@ -37,13 +37,45 @@ public final class AtomicFiles {
     }
   }
 
-  /** An empty temporary file in {@code target}'s directory. */
+  /**
+   * An empty temporary file in {@code target}'s directory. Unlike {@code Files.createTempFile} (always
+   * {@code rw-------}) it gets the permissions of any new file (the umask), so the renamed result is readable as
+   * users expect.
+   */
   static Path createTemporarySibling(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    return Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+    while (true) {
+      Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+          + ".part");
+      try {
+        return Files.createFile(candidate);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another writer picked the same name: draw again
+      }
+    }
   }
+
+  /**
+   * An empty temporary directory next to {@code target} with the permissions of any new directory (see
+   * {@link #createTemporarySibling}).
+   */
+  public static Path createTemporaryDirectorySibling(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    while (true) {
+      Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36));
+      try {
+        return Files.createDirectory(candidate);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another writer picked the same name: draw again
+      }
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   /** Renames {@code temporary} to {@code target}: atomically where the file system can, else replacing. */
   static void commit(Path temporary, Path target) throws IOException {
