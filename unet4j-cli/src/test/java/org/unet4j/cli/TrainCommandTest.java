@@ -133,4 +133,42 @@ class TrainCommandTest {
     assertThat(result.err()).contains("training diverged at iteration").contains("lower --lr");
     assertThat(Files.readString(run.resolve("train.log"))).contains("stopped: training diverged");
   }
+
+  @Test
+  void aRunRepeatsExactlyFromItsConfigAndOptionsOverrideIt(@TempDir Path dir) throws Exception {
+    Path data = TinyDatasets.discs(dir.resolve("data"), 2, 32, 6);
+    Path first = dir.resolve("first");
+    assertThat(CliRunner.run(args("--data", data.toString(), "--epochs", "2", "--iterations-per-epoch", "3",
+        "--optimizer", "sgd", "--lr", "0.01", "--out", first.toString())).exitCode()).isZero();
+
+    Path repeat = dir.resolve("repeat");
+    CliRunner.Result again =
+        CliRunner.run("train", "--config", first.resolve("config.json").toString(), "--out", repeat.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Files.readAllLines(repeat.resolve("metrics.csv")).get(2).split(",")[2])
+        .as("final training loss").isEqualTo(Files.readAllLines(first.resolve("metrics.csv")).get(2).split(",")[2]);
+    assertThat(Files.readAllBytes(repeat.resolve("checkpoints/last/optimizer.state")))
+        .isEqualTo(Files.readAllBytes(first.resolve("checkpoints/last/optimizer.state")));
+
+    Path shorter = dir.resolve("shorter");
+    assertThat(CliRunner.run("train", "--config", first.resolve("config.json").toString(), "--epochs", "1",
+        "--out", shorter.toString()).exitCode()).isZero();
+    RunConfig config = RunConfig.read(shorter);
+    assertThat(config.settings().epochs()).isEqualTo(1);
+    assertThat(config.settings().optimizer().learningRate()).isEqualTo(0.01);
+    assertThat(config.settings().iterationsPerEpoch()).isEqualTo(3);
+  }
+
+  @Test
+  void patienceStopsARunThatNoLongerImproves(@TempDir Path dir) throws Exception {
+    Path data = TinyDatasets.discs(dir.resolve("data"), 2, 32, 7);
+    Path run = dir.resolve("run");
+    // A learning rate so small that the validation score never moves: epochs 2 and 3 tie with epoch 1.
+    CliRunner.Result result =
+        CliRunner.run(args("--data", data.toString(), "--norm", "NONE", "--optimizer", "sgd", "--lr", "1e-12",
+            "--epochs", "10", "--iterations-per-epoch", "1", "--patience", "2", "--out", run.toString()));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("stopped early after 3 epoch(s)").contains("(epoch 1)");
+    assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(4);
+  }
 }
