@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       WeightsCommand.class,
       AugmentCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class UNetCli {
