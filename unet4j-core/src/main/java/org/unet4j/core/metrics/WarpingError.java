@@ -200,26 +200,36 @@ public final class WarpingError {
     return new WarpingResult(warpedTruth, new LabelImage(height, width, types), counts);
   }
 
-  /** Distinct object ids (0 = background) of the in-image 8-neighbours of {@code p}; returns how many. */
-  private static int distinctNeighbourIds(int[] objects, int p, int width, int height, int[] ids) {
+  /** The in-image 8-neighbours of {@code p} (row by row); returns how many were written to {@code out}. */
+  private static int neighbours8(int p, int width, int height, int[] out) {
     int x = p % width;
     int y = p / width;
-    int distinct = 0;
+    int count = 0;
     for (int dy = -1; dy <= 1; dy++) {
       for (int dx = -1; dx <= 1; dx++) {
         int nx = x + dx;
         int ny = y + dy;
-        if ((dx == 0 && dy == 0) || nx < 0 || ny < 0 || nx >= width || ny >= height) {
-          continue;
+        if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < width && ny < height) {
+          out[count++] = ny * width + nx;
         }
-        int id = objects[ny * width + nx];
-        boolean seen = false;
-        for (int k = 0; k < distinct; k++) {
-          seen |= ids[k] == id;
-        }
-        if (!seen) {
-          ids[distinct++] = id;
-        }
+      }
+    }
+    return count;
+  }
+
+  /** Distinct object ids (0 = background) of the in-image 8-neighbours of {@code p}; returns how many. */
+  private static int distinctNeighbourIds(int[] objects, int p, int width, int height, int[] ids) {
+    int[] neighbours = new int[8];
+    int count = neighbours8(p, width, height, neighbours);
+    int distinct = 0;
+    for (int n = 0; n < count; n++) {
+      int id = objects[neighbours[n]];
+      boolean seen = false;
+      for (int k = 0; k < distinct; k++) {
+        seen |= ids[k] == id;
+      }
+      if (!seen) {
+        ids[distinct++] = id;
       }
     }
     return distinct;
@@ -247,24 +257,16 @@ public final class WarpingError {
     }
 
     int idsAroundAfterRemoving(int removed) {
-      int x = removed % width;
-      int y = removed / width;
+      int[] around = new int[8];
+      int count = neighbours8(removed, width, height, around);
       int[] neighbours = new int[8];
       int objectNeighbours = 0;
       boolean background = false;
-      for (int dy = -1; dy <= 1; dy++) {
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = x + dx;
-          int ny = y + dy;
-          if ((dx == 0 && dy == 0) || nx < 0 || ny < 0 || nx >= width || ny >= height) {
-            continue;
-          }
-          int q = ny * width + nx;
-          if (warped[q] != 0) {
-            neighbours[objectNeighbours++] = q;
-          } else {
-            background = true;
-          }
+      for (int n = 0; n < count; n++) {
+        if (warped[around[n]] != 0) {
+          neighbours[objectNeighbours++] = around[n];
+        } else {
+          background = true;
         }
       }
       stamp++;
