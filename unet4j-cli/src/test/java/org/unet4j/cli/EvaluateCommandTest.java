@@ -74,7 +74,7 @@ class EvaluateCommandTest {
     PngImages.writeLabels(truth.resolve("cells.png"), cells());
     TiffImages.writeFloat(pred.resolve("cells_prob.tif"), nearlyPerfect(), TiffCompression.DEFLATE);
     Path out = tmp.resolve("out");
-    InfoCommandTest.Result result = InfoCommandTest.run(
+    CliRunner.Result result = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", truth.toString(), "--metrics", "all", "--out",
         out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -134,7 +134,7 @@ class EvaluateCommandTest {
     }
     PngImages.writeLabels(pred.resolve("b_pred.png"), half);
     Path out = tmp.resolve("out");
-    InfoCommandTest.Result result = InfoCommandTest.run(
+    CliRunner.Result result = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", data.toString(), "--out", out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode json = summary(out);
@@ -158,14 +158,14 @@ class EvaluateCommandTest {
     String out = tmp.resolve("out").toString();
 
     PngImages.writeLabels(pred.resolve("other.png"), cells());
-    InfoCommandTest.Result noPairs = InfoCommandTest.run(
+    CliRunner.Result noPairs = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", truth.toString(), "--out", out);
     assertThat(noPairs.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(noPairs.err()).contains("no prediction in").contains("predictions found: other");
     Files.delete(pred.resolve("other.png"));
 
     TiffImages.writeFloat(pred.resolve("cells.tif"), FloatImage.zeros(1, 4, 4), TiffCompression.NONE);
-    InfoCommandTest.Result size = InfoCommandTest.run(
+    CliRunner.Result size = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", truth.toString(), "--out", out);
     assertThat(size.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(size.err()).contains("is 4×4 but the truth of cells.png is 8×8");
@@ -173,22 +173,22 @@ class EvaluateCommandTest {
     FloatImage tooLarge = nearlyPerfect();
     tooLarge.set(0, 3, 3, 3f);
     TiffImages.writeFloat(pred.resolve("cells.tif"), tooLarge, TiffCompression.NONE);
-    InfoCommandTest.Result range = InfoCommandTest.run(
+    CliRunner.Result range = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", truth.toString(), "--out", out);
     assertThat(range.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(range.err()).contains("has values from 0.0 to 3.0").contains("probabilities in [0, 1]");
 
-    InfoCommandTest.Result both = InfoCommandTest.run(
+    CliRunner.Result both = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--model", truth.toString(), "--out", out);
     assertThat(both.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(both.err()).contains("give either --pred DIR --truth DIR");
 
-    InfoCommandTest.Result metrics = InfoCommandTest.run(
+    CliRunner.Result metrics = CliRunner.run(
         "evaluate", "--pred", pred.toString(), "--truth", truth.toString(), "--metrics", "pixel,dice", "--out", out);
     assertThat(metrics.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(metrics.err()).contains("--metrics has 'dice'");
 
-    InfoCommandTest.Result noOut = InfoCommandTest.run("evaluate", "--pred", pred.toString());
+    CliRunner.Result noOut = CliRunner.run("evaluate", "--pred", pred.toString());
     assertThat(noOut.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(Files.exists(tmp.resolve("out").resolve("summary.json"))).as("nothing written on bad input").isFalse();
   }
@@ -216,7 +216,7 @@ class EvaluateCommandTest {
       PngImages.writeLabels(data.resolve("masks").resolve("s" + k + ".png"), mask);
     }
     Path out = tmp.resolve("out");
-    InfoCommandTest.Result result = InfoCommandTest.run(
+    CliRunner.Result result = CliRunner.run(
         "evaluate", "--model", bundle.toString(), "--data", data.toString(), "--device", "cpu",
         "--save-predictions", "--no-figures", "--out", out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
