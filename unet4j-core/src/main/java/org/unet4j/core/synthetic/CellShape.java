@@ -1,0 +1,141 @@
+package org.unet4j.core.synthetic;
+
+import java.util.SplittableRandom;
+
+/**
+ * One star-convex cell outline: an ellipse (semi-axes {@code a ≥ b}, long axis at {@code angleRad}) in whose
+ * normalised frame the radius is modulated by Fourier harmonics of orders 2–6. The outline is the set where
+ * {@link #depth} equals 1.
+ *
+ * <p>In the ellipse frame a point is {@code q = (u/a, v/b)} with polar angle ψ; its depth is
+ * {@code |q| / (1 + Σ_k (c_k·cos kψ − s_k·sin kψ))}, which is 0 at the centre, grows linearly along every ray and is 1
+ * on the outline, so "depth < 1" is the inside and comparing depths tells which of two overlapping cells a pixel lies
+ * more deeply inside.
+ */
+final class CellShape {
+  static final int LOWEST_HARMONIC = 2;
+  static final int HIGHEST_HARMONIC = 6;
+  private static final int EXTENT_SAMPLES = 72;
+
+  final double centreY;
+  final double centreX;
+  final double radiusPx;
+  private final double cos;
+  private final double sin;
+  private final double inverseA;
+  private final double inverseB;
+  // c_k = amplitude·cos(phase), s_k = amplitude·sin(phase), index k − LOWEST_HARMONIC
+  private final double[] harmonicCos;
+  private final double[] harmonicSin;
+  private final double maxExtentPx;
+
+  private CellShape(double centreY, double centreX, double radiusPx, double aspectRatio, double angleRad,
+      double[] harmonicCos, double[] harmonicSin) {
+    this.centreY = centreY;
+    this.centreX = centreX;
+    this.radiusPx = radiusPx;
+    this.cos = Math.cos(angleRad);
+    this.sin = Math.sin(angleRad);
+    double a = radiusPx * Math.sqrt(aspectRatio);
+    this.inverseA = 1 / a;
+    this.inverseB = Math.sqrt(aspectRatio) / radiusPx;
+    this.harmonicCos = harmonicCos;
+    this.harmonicSin = harmonicSin;
+    // The outline's farthest point, from 72 directions (5° apart); the radius varies slowly (harmonics up to order 6
+    // of an ellipse with aspect ≤ 4), so 3 % on top plus half a pixel bounds it.
+    double farthest = 0;
+    for (int k = 0; k < EXTENT_SAMPLES; k++) {
+      farthest = Math.max(farthest, extentPx(2 * Math.PI * k / EXTENT_SAMPLES));
+    }
+    this.maxExtentPx = 1.03 * farthest + 0.5;
+  }
+
+  /**
+   * A random shape of {@code population} centred at the origin (move it with {@link #movedTo}). Draws, in order: the
+   * radius, the aspect ratio, the angle, then amplitude and phase of each harmonic.
+   */
+  static CellShape random(CellPopulation population, SplittableRandom rng) {
+    double radius = population.minRadiusPx()
+        + rng.nextDouble() * (population.maxRadiusPx() - population.minRadiusPx());
+    double aspect = 1 + rng.nextDouble() * (population.maxAspectRatio() - 1);
+    double angle = rng.nextDouble() * Math.PI;
+    int count = HIGHEST_HARMONIC - LOWEST_HARMONIC + 1;
+    double[] c = new double[count];
+    double[] s = new double[count];
+    // Amplitudes 2·irregularity·U/k / Σ_k(2/k): the sum of all amplitudes never exceeds 2·irregularity ≤ 0.9, so the
+    // radius factor stays ≥ 0.1 and the outline star-convex.
+    double norm = 0;
+    for (int k = LOWEST_HARMONIC; k <= HIGHEST_HARMONIC; k++) {
+      norm += 2.0 / k;
+    }
+    for (int k = LOWEST_HARMONIC; k <= HIGHEST_HARMONIC; k++) {
+      double amplitude = 2 * population.irregularity() * rng.nextDouble() * (2.0 / k) / norm;
+      double phase = rng.nextDouble() * 2 * Math.PI;
+      c[k - LOWEST_HARMONIC] = amplitude * Math.cos(phase);
+      s[k - LOWEST_HARMONIC] = amplitude * Math.sin(phase);
+    }
+    return new CellShape(0, 0, radius, aspect, angle, c, s);
+  }
+
+  /** The same outline centred at {@code (y, x)}. */
+  CellShape movedTo(double y, double x) {
+    return new CellShape(y, x, radiusPx, aspectRatio(), angle(), harmonicCos, harmonicSin);
+  }
+
+  /** The same outline scaled about its centre by {@code factor} (a nucleus inside a cell). */
+  CellShape scaled(double factor, double y, double x) {
+    return new CellShape(y, x, radiusPx * factor, aspectRatio(), angle(), harmonicCos, harmonicSin);
+  }
+
+  private double aspectRatio() {
+    return inverseB / inverseA;
+  }
+
+  private double angle() {
+    return Math.atan2(sin, cos);
+  }
+
+  /** 0 at the centre, 1 on the outline, proportional to the distance from the centre along every ray. */
+  double depth(double y, double x) {
+    double dy = y - centreY;
+    double dx = x - centreX;
+    double u = (dx * cos + dy * sin) * inverseA;
+    double v = (dy * cos - dx * sin) * inverseB;
+    double q = Math.sqrt(u * u + v * v);
+    if (q == 0) {
+      return 0;
+    }
+    double c1 = u / q;
+    double s1 = v / q;
+    // cos kψ and sin kψ by the angle-addition recurrence, starting from k = 2
+    double ck = c1 * c1 - s1 * s1;
+    double sk = 2 * s1 * c1;
+    double factor = 1;
+    for (int k = 0; k < harmonicCos.length; k++) {
+      factor += harmonicCos[k] * ck - harmonicSin[k] * sk;
+      double next = ck * c1 - sk * s1;
+      sk = sk * c1 + ck * s1;
+      ck = next;
+    }
+    return q / factor;
+  }
+
+  /** Distance (px) from the centre to the outline in direction {@code angleRad} (0 = +x, π/2 = +y). */
+  double extentPx(double angleRad) {
+    return 1 / depth(centreY + Math.sin(angleRad), centreX + Math.cos(angleRad));
+  }
+
+  /** An upper bound of the distance (px) from the centre to any outline point. */
+  double maxExtentPx() {
+    return maxExtentPx;
+  }
+
+  /** Area (px²) inside the outline: {@code π·r²·(1 + ½·Σ amplitude²)}. */
+  double areaPx() {
+    double sum = 0;
+    for (int k = 0; k < harmonicCos.length; k++) {
+      sum += harmonicCos[k] * harmonicCos[k] + harmonicSin[k] * harmonicSin[k];
+    }
+    return Math.PI * radiusPx * radiusPx * (1 + sum / 2);
+  }
+}
