@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       WeightsCommand.class,
       AugmentCommand.class,
       EvaluateCommand.class,
+      SynthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class UNetCli {

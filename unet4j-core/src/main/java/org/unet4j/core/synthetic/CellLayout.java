@@ -143,8 +143,11 @@ record CellLayout(LabelImage labels, double[] brightness, float[] nucleus) {
       try {
         for (int py = box[0]; py <= box[1]; py++) {
           for (int px = box[2]; px <= box[3]; px++) {
-            double depth = cell.depth(py, px);
+            double depth = cell.depthWithin(py, px, CellPopulation.GAP_PX);
             candidateDepths[(py - box[0]) * boxWidth + px - box[2]] = (float) depth;
+            if (depth == Double.POSITIVE_INFINITY) {
+              continue;
+            }
             // Along the ray from the centre, depth is distance / extent, so a pixel at depth ≥ 1 lies
             // distance·(1 − 1/depth) px outside the outline.
             if (depth >= 1 && distancePx(cell, py, px) * (1 - 1 / depth) >= CellPopulation.GAP_PX) {

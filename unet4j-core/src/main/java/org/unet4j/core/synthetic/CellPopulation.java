@@ -9,7 +9,8 @@ import static org.unet4j.core.synthetic.SpecChecks.inRange;
  * {@code [minRadiusPx, maxRadiusPx]} and aspect ratio {@code a/b} drawn uniformly from {@code [1, maxAspectRatio]},
  * whose boundary is then perturbed by low-frequency Fourier harmonics (orders 2–6, amplitudes decaying as
  * {@code 1/k}, summing to at most {@code 2·irregularity}). The result is star-convex, and its area is
- * {@code π·r²·(1 + ½·Σ a_k²)}, so equivalent radii stay within {@code [minRadiusPx, maxRadiusPx·√(1 + 2·irregularity²)]}
+ * {@code π·r²·(1 + ½·Σ a_k²)}, so equivalent radii stay within
+ * {@code [minRadiusPx, maxRadiusPx·√(1 + 2·irregularity²)]}
  * before neighbours take their share.
  *
  * <p>About a fraction {@code touchingFraction} of the cells shares a boundary with another cell (on average a few

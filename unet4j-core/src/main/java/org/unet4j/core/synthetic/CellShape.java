@@ -28,6 +28,8 @@ final class CellShape {
   private final double[] harmonicCos;
   private final double[] harmonicSin;
   private final double maxExtentPx;
+  // Σ_k amplitude_k: the radius factor lies in [1 − Σ, 1 + Σ]
+  private final double harmonicSum;
 
   private CellShape(double centreY, double centreX, double radiusPx, double aspectRatio, double angleRad,
       double[] harmonicCos, double[] harmonicSin) {
@@ -41,6 +43,11 @@ final class CellShape {
     this.inverseB = Math.sqrt(aspectRatio) / radiusPx;
     this.harmonicCos = harmonicCos;
     this.harmonicSin = harmonicSin;
+    double sum = 0;
+    for (int k = 0; k < harmonicCos.length; k++) {
+      sum += Math.sqrt(harmonicCos[k] * harmonicCos[k] + harmonicSin[k] * harmonicSin[k]);
+    }
+    this.harmonicSum = sum;
     // The outline's farthest point, from 72 directions (5° apart); the radius varies slowly (harmonics up to order 6
     // of an ellipse with aspect ≤ 4), so 3 % on top plus half a pixel bounds it.
     double farthest = 0;
@@ -97,16 +104,32 @@ final class CellShape {
 
   /** 0 at the centre, 1 on the outline, proportional to the distance from the centre along every ray. */
   double depth(double y, double x) {
+    return depthWithin(y, x, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #depth}, or +∞ without evaluating the harmonics if the point is certainly more than {@code marginPx}
+   * outside the outline. Why the test is safe: with {@code b} the short semi-axis and Σ the sum of the harmonic
+   * amplitudes, a point at distance {@code d} from the centre has {@code d ≥ b·|q|}, and the outline on its ray lies
+   * at most {@code d·(1 + Σ)/|q|} from the centre, so the point is at least {@code b·(|q| − 1 − Σ)} px outside; that
+   * exceeds {@code marginPx} once {@code |q| ≥ 1 + Σ + marginPx/b}.
+   */
+  double depthWithin(double y, double x, double marginPx) {
     double dy = y - centreY;
     double dx = x - centreX;
     double u = (dx * cos + dy * sin) * inverseA;
     double v = (dy * cos - dx * sin) * inverseB;
-    double q = Math.sqrt(u * u + v * v);
-    if (q == 0) {
+    double q2 = u * u + v * v;
+    if (q2 == 0) {
       return 0;
     }
-    double c1 = u / q;
-    double s1 = v / q;
+    double skipQ = 1 + harmonicSum + marginPx * inverseB;
+    if (q2 >= skipQ * skipQ) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double inverseQ = 1 / Math.sqrt(q2);
+    double c1 = u * inverseQ;
+    double s1 = v * inverseQ;
     // cos kψ and sin kψ by the angle-addition recurrence, starting from k = 2
     double ck = c1 * c1 - s1 * s1;
     double sk = 2 * s1 * c1;
@@ -117,7 +140,7 @@ final class CellShape {
       sk = sk * c1 + ck * s1;
       ck = next;
     }
-    return q / factor;
+    return q2 * inverseQ / factor;
   }
 
   /** Distance (px) from the centre to the outline in direction {@code angleRad} (0 = +x, π/2 = +y). */

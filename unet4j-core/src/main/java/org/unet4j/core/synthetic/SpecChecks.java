@@ -15,7 +15,8 @@ final class SpecChecks {
   /** Throws unless {@code min ≤ value ≤ max}. */
   static void inRange(String field, int value, int min, int max, String hint) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(field + " " + value + " must be in [" + min + ", " + max + "]" + hintText(hint));
+      throw new IllegalArgumentException(
+          field + " " + value + " must be in [" + min + ", " + max + "]" + hintText(hint));
     }
   }
 

@@ -39,8 +39,8 @@ public enum SyntheticStyle {
       new CellAppearance(ContrastMode.INTENSITY, 0.5, 0.02, -0.15, 0.3, 0, 0.35, 2.5, -0.5, 0.2, 1.2, 0.3, 2.5),
       new Acquisition(1.0, 0.15, 400, 0.012)),
   /**
-   * Differential interference contrast, like DIC-C2DH-HeLa: dense cells, 75 % touching, on a grey background that look lit
-   * from the upper left (relief shading of their optical height), with textured interiors and nuclei.
+   * Differential interference contrast, like DIC-C2DH-HeLa: dense cells, 75 % touching, on a grey background; they look
+   * lit from the upper left (relief shading of their optical height), with textured interiors and nuclei.
    */
   DIC(
       0.55,

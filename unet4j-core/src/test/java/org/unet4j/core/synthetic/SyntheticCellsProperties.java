@@ -11,7 +11,7 @@ import org.unet4j.core.weights.ConnectedComponents;
 
 class SyntheticCellsProperties {
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void anySeedAndStyleGivesValidLabelsAndGreyValues(
       @ForAll long seed,
       @ForAll SyntheticStyle style,
@@ -22,7 +22,7 @@ class SyntheticCellsProperties {
     assertValid(sample, spec);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void anyPopulationGivesValidLabels(
       @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 80) int cellCount,

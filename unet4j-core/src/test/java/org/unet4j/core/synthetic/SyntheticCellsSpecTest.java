@@ -59,6 +59,7 @@ class SyntheticCellsSpecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a 40×200 px (H×W) image is too small for cells of radius up to 25.0 px; make it at least 50 px "
             + "in both axes or use smaller cells");
-    assertThatThrownBy(() -> SyntheticCellsSpec.defaults(8, 64)).hasMessageStartingWith("heightPx 8 must be in [16, 16384]");
+    assertThatThrownBy(() -> SyntheticCellsSpec.defaults(8, 64))
+        .hasMessageStartingWith("heightPx 8 must be in [16, 16384]");
   }
 }

@@ -104,13 +104,18 @@ class SyntheticCellsTest {
   void measuredTouchingFractionFollowsTheSpec(SyntheticStyle style) {
     SyntheticCellsSpec spec = style.spec(SIZE, SIZE);
     assertTouchingFractionNear(spec, spec.cells().touchingFraction());
+  }
+
+  @Test
+  void almostAllCellsTouchWhenAskedTo() {
+    SyntheticCellsSpec spec = SyntheticCellsSpec.defaults(SIZE, SIZE);
     assertTouchingFractionNear(spec.withCells(spec.cells().withTouchingFraction(0.9)), 0.9);
   }
 
-  /** On average over 8 images, at least {@code target} and at most 0.15 more of the cells touch another cell. */
+  /** On average over 6 images, at least {@code target} and at most 0.15 more of the cells touch another cell. */
   private static void assertTouchingFractionNear(SyntheticCellsSpec spec, double target) {
     double sum = 0;
-    int images = 8;
+    int images = 6;
     for (int seed = 0; seed < images; seed++) {
       sum += new LabelFacts(SyntheticCells.generate(spec, seed).instances()).touchingFraction();
     }
