@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * @param contrastMode how the cell signal becomes grey values
  * @param backgroundLevel grey value of the empty background, in [0, 1]
- * @param backgroundTextureSd standard deviation of a smooth background texture (out-of-focus haze), in [0, 0.5]
+ * @param backgroundTextureSd standard deviation of a smooth texture added everywhere (out-of-focus haze, σ ≈ 8 px),
+ *     in [0, 0.5]
  * @param cellContrast mean cell signal relative to the background, in [−1, 1] (negative = darker cells); in
  *     {@link ContrastMode#RELIEF} the optical height of a cell
  * @param cellContrastSpread relative cell-to-cell variation of the signal, in [0, 0.9]

@@ -1,6 +1,7 @@
 package org.unet4j.core.synthetic;
 
 import java.util.SplittableRandom;
+import org.unet4j.core.tiling.MirrorIndex;
 import org.unet4j.core.weights.EuclideanDistanceTransform;
 
 /**
@@ -18,16 +19,19 @@ final class Specimen {
   private Specimen() {}
 
   /**
-   * The specimen image of {@code layout}, row-major. Draws three noise fields from {@code rng} in a fixed order (cell
-   * texture blobs, granules, background haze), whatever the settings, so that the stream stays aligned.
+   * The specimen image of {@code layout}, row-major. Draws the noise fields it needs from {@code rng}, in this order:
+   * cell texture blobs and granules (unless {@code textureStrength} is 0), then background haze (unless
+   * {@code backgroundTextureSd} is 0).
    */
   static float[] render(CellLayout layout, CellAppearance look, SplittableRandom rng) {
     int height = layout.labels().height();
     int width = layout.labels().width();
     int[] labels = layout.labels().data();
-    float[] blobs = GaussianBlur.unitNoise(rng, height, width, look.textureScalePx());
-    float[] granules = GaussianBlur.unitNoise(rng, height, width, FINE_TEXTURE_SCALE_PX);
-    float[] haze = GaussianBlur.unitNoise(rng, height, width, BACKGROUND_TEXTURE_SCALE_PX);
+    boolean textured = look.textureStrength() > 0;
+    float[] blobs = textured ? GaussianBlur.unitNoise(rng, height, width, look.textureScalePx()) : null;
+    float[] granules = textured ? GaussianBlur.unitNoise(rng, height, width, FINE_TEXTURE_SCALE_PX) : null;
+    float[] haze = look.backgroundTextureSd() > 0
+        ? GaussianBlur.unitNoise(rng, height, width, BACKGROUND_TEXTURE_SCALE_PX) : new float[labels.length];
     float[] distance = EuclideanDistanceTransform.distances(boundaryPixels(labels, height, width), height, width);
 
     double textureNorm = 1 / Math.sqrt(1 + FINE_TEXTURE_SHARE * FINE_TEXTURE_SHARE);
@@ -47,7 +51,7 @@ final class Specimen {
       double depthPx = d + 0.5;
       double dome = depthPx < NEGLIGIBLE_EXPONENT * look.edgeSoftnessPx()
           ? 1 - Math.exp(-depthPx / look.edgeSoftnessPx()) : 1;
-      double texture = (blobs[i] + FINE_TEXTURE_SHARE * granules[i]) * textureNorm;
+      double texture = textured ? (blobs[i] + FINE_TEXTURE_SHARE * granules[i]) * textureNorm : 0;
       double signal = look.cellContrast() * layout.brightness()[label] * dome
           * (1 + look.nucleusContrast() * layout.nucleus()[i])
           * Math.max(0, 1 + look.textureStrength() * texture);
@@ -91,11 +95,11 @@ final class Specimen {
     float[] smooth = GaussianBlur.blur(heightMap, height, width, RELIEF_PRE_SMOOTHING_PX);
     float[] out = new float[smooth.length];
     for (int y = 0; y < height; y++) {
-      int below = org.unet4j.core.tiling.MirrorIndex.reflect(y + 1, height) * width;
-      int above = org.unet4j.core.tiling.MirrorIndex.reflect(y - 1, height) * width;
+      int below = MirrorIndex.reflect(y + 1, height) * width;
+      int above = MirrorIndex.reflect(y - 1, height) * width;
       for (int x = 0; x < width; x++) {
-        int right = org.unet4j.core.tiling.MirrorIndex.reflect(x + 1, width);
-        int left = org.unet4j.core.tiling.MirrorIndex.reflect(x - 1, width);
+        int right = MirrorIndex.reflect(x + 1, width);
+        int left = MirrorIndex.reflect(x - 1, width);
         out[y * width + x] = 0.5f * (smooth[below + right] - smooth[above + left]);
       }
     }
