@@ -8,6 +8,8 @@ final class Microscope {
   // above it the normal approximation N(λ, λ) rounded to an integer is indistinguishable for images.
   private static final double EXACT_POISSON_BELOW = 30;
   private static final double RAMP_SHARE = 0.6;
+  // 1/k for the sequential search, which never goes past k ≈ λ + 10·√λ < 90 for λ < 30 (and stops at the table end)
+  private static final double[] INVERSE = inverses(160);
 
   private Microscope() {}
 
@@ -60,6 +62,14 @@ final class Microscope {
     }
   }
 
+  private static double[] inverses(int n) {
+    double[] inverse = new double[n];
+    for (int k = 1; k < n; k++) {
+      inverse[k] = 1.0 / k;
+    }
+    return inverse;
+  }
+
   /** A Poisson variate of mean {@code lambda ≥ 0}. */
   static long poisson(double lambda, SplittableRandom rng) {
     if (lambda < EXACT_POISSON_BELOW) {
@@ -68,9 +78,9 @@ final class Microscope {
       double p = Math.exp(-lambda);
       double cumulative = p;
       long k = 0;
-      while (u > cumulative && p > 0) {
+      while (u > cumulative && p > 0 && k + 1 < INVERSE.length) {
         k++;
-        p *= lambda / k;
+        p *= lambda * INVERSE[(int) k];
         cumulative += p;
       }
       return k;
