@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>The cell signal at a pixel of cell k at depth {@code s} px inside its boundary is
  *
  * <pre>
- *   cellContrast · b_k · (1 − exp(−s / edgeSoftnessPx)) · (1 + nucleusContrast · n(x)) · (1 + textureStrength · t(x))
- *     + boundaryContrast · exp(−d² / (2·boundaryWidthPx²))
+ *   cellContrast · b_k · (1 − exp(−s / edgeSoftnessPx)) · (1 + nucleusContrast · n(x))
+ *     · max(0, 1 + textureStrength · t(x)) + boundaryContrast · exp(−d² / (2·boundaryWidthPx²))
  * </pre>
  *
  * where {@code b_k} is the cell's brightness, uniform in {@code [1 − cellContrastSpread, 1 + cellContrastSpread]},
@@ -21,14 +21,15 @@ import java.util.Objects;
  * px to the cell's boundary pixels. Two touching cells each get the rim term along their shared boundary, so a dark
  * ({@code boundaryContrast < 0}) or bright rim draws a line between them. Background pixels get
  * {@code haloContrast · exp(−(d − 1) / haloWidthPx)}, where {@code d} is the distance to the nearest cell: the bright
- * halo of phase contrast.
+ * halo of phase contrast. The specimen's grey value is {@code backgroundLevel + backgroundTextureSd · haze(x) + halo}
+ * plus the cell signal ({@link ContrastMode#INTENSITY}) or its relief ({@link ContrastMode#RELIEF}).
  *
  * @param contrastMode how the cell signal becomes grey values
  * @param backgroundLevel grey value of the empty background, in [0, 1]
  * @param backgroundTextureSd standard deviation of a smooth texture added everywhere (out-of-focus haze, σ ≈ 8 px),
  *     in [0, 0.5]
- * @param cellContrast mean cell signal relative to the background, in [−1, 1] (negative = darker cells); in
- *     {@link ContrastMode#RELIEF} the optical height of a cell
+ * @param cellContrast signal of a cell's interior relative to the background, before the edge, nucleus and texture
+ *     factors, in [−1, 1] (negative = darker cells); in {@link ContrastMode#RELIEF} the optical height of a cell
  * @param cellContrastSpread relative cell-to-cell variation of the signal, in [0, 0.9]
  * @param edgeSoftnessPx distance (px) over which the signal rises from a cell's edge to its interior, in [0, 50]; 0 =
  *     flat cells with sharp edges

@@ -127,8 +127,9 @@ record CellLayout(LabelImage labels, double[] brightness, float[] nucleus) {
       boolean pressed = partner != 0;
       int cy = (int) Math.round(cell.centreY);
       int cx = (int) Math.round(cell.centreX);
-      // Cheap early rejection in crowded images: a free cell whose centre is taken cannot fit.
-      if (!pressed && cy >= 0 && cy < height && cx >= 0 && cx < width && labels[cy * width + cx] != 0) {
+      // Cheap early rejection in crowded images: a free cell cannot fit if its centre or a point halfway to its
+      // outline in one of 8 directions is taken.
+      if (!pressed && (isTaken(cy, cx) || halfwayPointIsTaken(cell))) {
         return false;
       }
       int boxWidth = box[3] - box[2] + 1;
@@ -192,6 +193,22 @@ record CellLayout(LabelImage labels, double[] brightness, float[] nucleus) {
           lost[owner] = 0;
         }
       }
+    }
+
+    private boolean isTaken(int y, int x) {
+      return y >= 0 && y < height && x >= 0 && x < width && labels[y * width + x] != 0;
+    }
+
+    private boolean halfwayPointIsTaken(CellShape cell) {
+      for (int k = 0; k < 8; k++) {
+        double angle = k * Math.PI / 4;
+        double reach = 0.5 * cell.extentPx(angle);
+        if (isTaken((int) Math.round(cell.centreY + reach * Math.sin(angle)),
+            (int) Math.round(cell.centreX + reach * Math.cos(angle)))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Adds the candidate that {@link #fits} just accepted, with its depths from {@link #candidateDepths}. */

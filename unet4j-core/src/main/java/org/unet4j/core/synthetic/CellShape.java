@@ -31,41 +31,62 @@ final class CellShape {
   // Σ_k amplitude_k: the radius factor lies in [1 − Σ, 1 + Σ]
   private final double harmonicSum;
 
-  private CellShape(double centreY, double centreX, double radiusPx, double aspectRatio, double angleRad,
-      double[] harmonicCos, double[] harmonicSin) {
+  private CellShape(double centreY, double centreX, double radiusPx, double cos, double sin, double inverseA,
+      double inverseB, double[] harmonicCos, double[] harmonicSin, double harmonicSum, double maxExtentPx) {
     this.centreY = centreY;
     this.centreX = centreX;
     this.radiusPx = radiusPx;
-    this.cos = Math.cos(angleRad);
-    this.sin = Math.sin(angleRad);
-    this.inverseA = 1 / (radiusPx * Math.sqrt(aspectRatio));
-    this.inverseB = Math.sqrt(aspectRatio) / radiusPx;
+    this.cos = cos;
+    this.sin = sin;
+    this.inverseA = inverseA;
+    this.inverseB = inverseB;
     this.harmonicCos = harmonicCos;
     this.harmonicSin = harmonicSin;
+    this.harmonicSum = harmonicSum;
+    this.maxExtentPx = maxExtentPx;
+  }
+
+  private static CellShape create(double radiusPx, double aspectRatio, double angleRad, double[] harmonicCos,
+      double[] harmonicSin) {
+    double a = radiusPx * Math.sqrt(aspectRatio);
+    double b = radiusPx / Math.sqrt(aspectRatio);
     double sum = 0;
     for (int k = 0; k < harmonicCos.length; k++) {
       sum += Math.sqrt(harmonicCos[k] * harmonicCos[k] + harmonicSin[k] * harmonicSin[k]);
     }
-    this.harmonicSum = sum;
     // The outline's farthest point, sampled at 72 ellipse-frame angles ψ, where the outline point lies at distance
     // ρ(ψ)·√(a²cos²ψ + b²sin²ψ) from the centre. That function's second derivative is below 20·a (ρ'' ≤ Σ k²·amp_k
     // ≤ 12.4 for amplitudes ≤ 0.62/k), so between samples 5° apart it exceeds the sampled maximum by at most
     // ½·20a·(2.5°)² < 0.02·a: 0.03·a plus half a pixel bounds it.
-    double a = 1 / inverseA;
-    double b = 1 / inverseB;
+    double step = 2 * Math.PI / EXTENT_SAMPLES;
+    double cosStep = Math.cos(step);
+    double sinStep = Math.sin(step);
+    double c1 = 1;
+    double s1 = 0;
     double farthest = 0;
     for (int j = 0; j < EXTENT_SAMPLES; j++) {
-      double psi = 2 * Math.PI * j / EXTENT_SAMPLES;
-      double c = Math.cos(psi);
-      double s = Math.sin(psi);
-      double factor = 1;
-      for (int k = 0; k < harmonicCos.length; k++) {
-        int order = k + LOWEST_HARMONIC;
-        factor += harmonicCos[k] * Math.cos(order * psi) - harmonicSin[k] * Math.sin(order * psi);
-      }
-      farthest = Math.max(farthest, factor * Math.sqrt(a * a * c * c + b * b * s * s));
+      farthest = Math.max(farthest,
+          radiusFactor(harmonicCos, harmonicSin, c1, s1) * Math.sqrt(a * a * c1 * c1 + b * b * s1 * s1));
+      double next = c1 * cosStep - s1 * sinStep;
+      s1 = s1 * cosStep + c1 * sinStep;
+      c1 = next;
     }
-    this.maxExtentPx = farthest + 0.03 * a + 0.5;
+    return new CellShape(0, 0, radiusPx, Math.cos(angleRad), Math.sin(angleRad), 1 / a, 1 / b, harmonicCos,
+        harmonicSin, sum, farthest + 0.03 * a + 0.5);
+  }
+
+  /** {@code 1 + Σ_k (c_k·cos kψ − s_k·sin kψ)} from {@code cos ψ, sin ψ}, by the angle-addition recurrence. */
+  private static double radiusFactor(double[] harmonicCos, double[] harmonicSin, double c1, double s1) {
+    double ck = c1 * c1 - s1 * s1;
+    double sk = 2 * s1 * c1;
+    double factor = 1;
+    for (int k = 0; k < harmonicCos.length; k++) {
+      factor += harmonicCos[k] * ck - harmonicSin[k] * sk;
+      double next = ck * c1 - sk * s1;
+      sk = sk * c1 + ck * s1;
+      ck = next;
+    }
+    return factor;
   }
 
   /**
@@ -92,25 +113,19 @@ final class CellShape {
       c[k - LOWEST_HARMONIC] = amplitude * Math.cos(phase);
       s[k - LOWEST_HARMONIC] = amplitude * Math.sin(phase);
     }
-    return new CellShape(0, 0, radius, aspect, angle, c, s);
+    return create(radius, aspect, angle, c, s);
   }
 
   /** The same outline centred at {@code (y, x)}. */
   CellShape movedTo(double y, double x) {
-    return new CellShape(y, x, radiusPx, aspectRatio(), angle(), harmonicCos, harmonicSin);
+    return new CellShape(y, x, radiusPx, cos, sin, inverseA, inverseB, harmonicCos, harmonicSin, harmonicSum,
+        maxExtentPx);
   }
 
-  /** The same outline scaled about its centre by {@code factor} (a nucleus inside a cell). */
+  /** The same outline scaled about its centre by {@code factor} and centred at {@code (y, x)} (a nucleus). */
   CellShape scaled(double factor, double y, double x) {
-    return new CellShape(y, x, radiusPx * factor, aspectRatio(), angle(), harmonicCos, harmonicSin);
-  }
-
-  private double aspectRatio() {
-    return inverseB / inverseA;
-  }
-
-  private double angle() {
-    return Math.atan2(sin, cos);
+    return new CellShape(y, x, radiusPx * factor, cos, sin, inverseA / factor, inverseB / factor, harmonicCos,
+        harmonicSin, harmonicSum, maxExtentPx * factor + 0.5);
   }
 
   /** 0 at the centre, 1 on the outline, proportional to the distance from the centre along every ray. */
@@ -139,18 +154,7 @@ final class CellShape {
       return Double.POSITIVE_INFINITY;
     }
     double inverseQ = 1 / Math.sqrt(q2);
-    double c1 = u * inverseQ;
-    double s1 = v * inverseQ;
-    // cos kψ and sin kψ by the angle-addition recurrence, starting from k = 2
-    double ck = c1 * c1 - s1 * s1;
-    double sk = 2 * s1 * c1;
-    double factor = 1;
-    for (int k = 0; k < harmonicCos.length; k++) {
-      factor += harmonicCos[k] * ck - harmonicSin[k] * sk;
-      double next = ck * c1 - sk * s1;
-      sk = sk * c1 + ck * s1;
-      ck = next;
-    }
+    double factor = radiusFactor(harmonicCos, harmonicSin, u * inverseQ, v * inverseQ);
     return q2 * inverseQ / factor;
   }
 
