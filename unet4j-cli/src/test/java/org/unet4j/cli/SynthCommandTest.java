@@ -27,7 +27,7 @@ class SynthCommandTest {
   @Test
   void writesAPairedInstanceDatasetThatTrainingReads() throws IOException {
     Path out = tmp.resolve("cells");
-    InfoCommandTest.Result result = InfoCommandTest.run(
+    CliRunner.Result result = CliRunner.run(
         "synth", "--out", out.toString(), "--n", "3", "--size", "96", "--seed", "7", "--style", "nuclei");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("3 images of 96×96 px, style nuclei, seed 7").contains("unet train --data");
@@ -56,8 +56,8 @@ class SynthCommandTest {
   @Test
   void sameOptionsGiveIdenticalFiles() throws IOException {
     String[] options = {"--n", "1", "--size", "64", "--seed", "3"};
-    assertThat(InfoCommandTest.run(concat("synth", "--out", tmp.resolve("a").toString(), options)).exitCode()).isZero();
-    assertThat(InfoCommandTest.run(concat("synth", "--out", tmp.resolve("b").toString(), options)).exitCode()).isZero();
+    assertThat(CliRunner.run(concat("synth", "--out", tmp.resolve("a").toString(), options)).exitCode()).isZero();
+    assertThat(CliRunner.run(concat("synth", "--out", tmp.resolve("b").toString(), options)).exitCode()).isZero();
     for (String file : List.of("images/cell-000.tif", "masks/cell-000.tif")) {
       assertThat(Files.readAllBytes(tmp.resolve("a").resolve(file)))
           .isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(file)));
@@ -85,12 +85,12 @@ class SynthCommandTest {
   @Test
   void anEmptyOutputFolderIsFilled() throws IOException {
     Path out = Files.createDirectories(tmp.resolve("empty"));
-    assertThat(InfoCommandTest.run("synth", "--out", out.toString(), "-n", "2", "--size", "64").exitCode()).isZero();
+    assertThat(CliRunner.run("synth", "--out", out.toString(), "-n", "2", "--size", "64").exitCode()).isZero();
     assertThat(out.resolve("masks/cell-001.tif")).isRegularFile();
   }
 
   private static void assertBadInput(String message, String... args) {
-    InfoCommandTest.Result result = InfoCommandTest.run(args);
+    CliRunner.Result result = CliRunner.run(args);
     assertThat(result.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(result.err()).contains(message);
   }
