@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "U-Net (Ronneberger et al. 2015) for biomedical image segmentation.",
     subcommands = {
+      DemoCommand.class,
       TrainCommand.class,
       InfoCommand.class,
       WeightsCommand.class,
