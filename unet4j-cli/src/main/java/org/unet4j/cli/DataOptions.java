@@ -67,6 +67,6 @@ final class DataOptions {
 
   /** Loads every pair of {@code scan} as training samples (see {@link DataSelection#load}). */
   List<TrainingSample> loadTrainingSamples(DatasetScan scan, int numClasses) throws IOException {
-    return DataSelection.load(scan.pairs(), maskMode, invertMask, 1, numClasses, weightMaps());
+    return DataSelection.load(scan.pairs(), scan.layout(), maskMode, invertMask, 1, numClasses, weightMaps());
   }
 }

@@ -58,12 +58,13 @@ class SampleLoaderTest {
     assertThat(MaskMode.CLASSES.interpret(labels(0, 2, 1), false, 3, f).data()).containsExactly(0, 2, 1);
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 2, 3, 4), false, 3, f))
         .hasMessage("mask " + f + " has class value(s) {3, 4} but there are 3 classes (0..2); all values: "
-            + "{0, 2, 3, 4}");
+            + "{0, 2, 3, 4} — if the values number objects, not classes, use mask mode instances");
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 255), false, 2, f))
         .hasMessage("mask " + f + " has class value(s) {255} but there are 2 classes (0..1); all values: {0, 255}"
             + " — a 0/255 mask is binary: use mask mode binary");
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 256), false, 0, f))
-        .hasMessage("mask " + f + " has class value(s) {256} but class indices must be 0..255; all values: {0, 256}");
+        .hasMessage("mask " + f + " has class value(s) {256} but class indices must be 0..255; all values: {0, 256}"
+            + " — if the values number objects, not classes, use mask mode instances");
     assertThat(MaskMode.forName(" Instances ")).isEqualTo(MaskMode.INSTANCES);
   }
 
