@@ -53,33 +53,37 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
     float[] v = image.data().clone();
     int plane = image.planeSize();
     SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed) : null;
+    PowerCurve curve = gamma != 1 ? new PowerCurve(gamma) : null;
     for (int c = 0; c < image.channels(); c++) {
       int from = c * plane;
       int to = from + plane;
-      if (gamma != 1) {
-        applyGamma(v, from, to);
+      if (curve != null) {
+        applyGamma(v, from, to, curve);
       }
+      // contrast about the mean, then brightness, fused into one pass (same arithmetic as one step after the other)
+      double mean = 0;
       if (contrast != 1) {
         double sum = 0;
         for (int i = from; i < to; i++) {
           sum += v[i];
         }
-        double mean = sum / plane;
-        for (int i = from; i < to; i++) {
-          v[i] = (float) (mean + contrast * (v[i] - mean));
-        }
+        mean = sum / plane;
       }
-      if (brightness != 0 || noise != null) {
+      if (contrast != 1 || brightness != 0 || noise != null) {
         for (int i = from; i < to; i++) {
-          double n = noise != null ? noiseSigma * noise.nextGaussian() : 0;
-          v[i] = (float) (v[i] + brightness + n);
+          float value = contrast != 1 ? (float) (mean + contrast * (v[i] - mean)) : v[i];
+          if (brightness != 0 || noise != null) {
+            double n = noise != null ? noiseSigma * noise.nextGaussian() : 0;
+            value = (float) (value + brightness + n);
+          }
+          v[i] = value;
         }
       }
     }
     return new FloatImage(image.channels(), image.height(), image.width(), v);
   }
 
-  private void applyGamma(float[] v, int from, int to) {
+  private static void applyGamma(float[] v, int from, int to, PowerCurve curve) {
     float lo = Float.POSITIVE_INFINITY;
     float hi = Float.NEGATIVE_INFINITY;
     for (int i = from; i < to; i++) {
@@ -91,7 +95,7 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
       return; // constant (or non-finite) channel: gamma has no defined effect
     }
     for (int i = from; i < to; i++) {
-      v[i] = (float) (lo + range * Math.pow((v[i] - lo) / range, gamma));
+      v[i] = (float) (lo + range * curve.apply((v[i] - lo) / range));
     }
   }
 }
