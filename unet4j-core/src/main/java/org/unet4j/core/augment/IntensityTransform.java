@@ -86,12 +86,16 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
   private static void applyGamma(float[] v, int from, int to, PowerCurve curve) {
     float lo = Float.POSITIVE_INFINITY;
     float hi = Float.NEGATIVE_INFINITY;
+    boolean nan = false;
     for (int i = from; i < to; i++) {
-      lo = Math.min(lo, v[i]);
-      hi = Math.max(hi, v[i]);
+      float value = v[i];
+      // plain comparisons (Math.min/max on floats is several times slower); a NaN is tracked on its own
+      lo = value < lo ? value : lo;
+      hi = value > hi ? value : hi;
+      nan |= value != value;
     }
     double range = (double) hi - lo;
-    if (!(range > 0) || Double.isInfinite(range)) {
+    if (nan || !(range > 0) || Double.isInfinite(range)) {
       return; // constant (or non-finite) channel: gamma has no defined effect
     }
     for (int i = from; i < to; i++) {

@@ -25,7 +25,8 @@ import org.unet4j.core.image.LabelImage;
  * (one exact Felzenszwalb–Huttenlocher distance transform per instance, keeping the two smallest squared
  * distances per pixel, in exact integer arithmetic), so the cost is about
  * {@code (number of instances) · (cell diameter + 2·cutoff)²}, not {@code (number of instances) · (image size)}:
- * about 7 ms single-threaded for 512×512 px with 60 touching cells and σ = 5 px (see {@code bench/java}).
+ * about 7–10 ms single-threaded for 512×512 px with 60 touching cells and σ = 5 px (see {@code bench/data} and
+ * docs/BENCHMARKS.md).
  *
  * @param w0 border weight {@code w0} (paper: 10), ≥ 0
  * @param sigmaPx border width {@code σ} in px (paper: 5), &gt; 0
