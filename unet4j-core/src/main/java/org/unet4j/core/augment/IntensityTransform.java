@@ -69,14 +69,23 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
         }
         mean = sum / plane;
       }
-      if (contrast != 1 || brightness != 0 || noise != null) {
+      if (noise != null) {
         for (int i = from; i < to; i++) {
           float value = contrast != 1 ? (float) (mean + contrast * (v[i] - mean)) : v[i];
-          if (brightness != 0 || noise != null) {
-            double n = noise != null ? noiseSigma * noise.nextGaussian() : 0;
-            value = (float) (value + brightness + n);
-          }
-          v[i] = value;
+          v[i] = (float) (value + brightness + noiseSigma * noise.nextGaussian());
+        }
+      } else if (contrast != 1 && brightness != 0) {
+        // "+ 0.0" is the absent noise term, kept so that the result is the same with and without this branch
+        for (int i = from; i < to; i++) {
+          v[i] = (float) ((float) (mean + contrast * (v[i] - mean)) + brightness + 0.0);
+        }
+      } else if (contrast != 1) {
+        for (int i = from; i < to; i++) {
+          v[i] = (float) (mean + contrast * (v[i] - mean));
+        }
+      } else if (brightness != 0) {
+        for (int i = from; i < to; i++) {
+          v[i] = (float) (v[i] + brightness + 0.0);
         }
       }
     }
