@@ -31,19 +31,21 @@ pairs = [("elastic", "elastic", "elastic deformation (field + bicubic warp), 512
          ("weights+separation", None, "weight map with separation of touching cells"),
          ("pipeline", "pipeline", "full sample: normalise → weights → augmented 572→388 patch")]
 n = len(runs[("java", "elastic")])
-print(f"| per 512×512 tile, 1 thread | unet4j ms | peer ms | peer / unet4j | unet4j thread-CPU ms |")
-print("|---|---:|---:|---:|---:|")
+print("| per 512×512 tile, 1 thread | unet4j ms | peer ms | peer / unet4j | unet4j CPU ms | peer CPU ms "
+      "| CPU ratio |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for java_case, py_case, label in pairs:
     j = statistics.median(runs[("java", java_case)])
     jc = statistics.median(cpu[("java", java_case)])
     if py_case:
         p = statistics.median(runs[("python", py_case)])
-        print(f"| {label} | {j:.1f} | {p:.1f} | {p / j:.1f}× | {jc:.1f} |")
+        pc = statistics.median(cpu[("python", py_case)])
+        print(f"| {label} | {j:.1f} | {p:.1f} | {p / j:.1f}× | {jc:.1f} | {pc:.1f} | {pc / jc:.1f}× |")
     else:
-        print(f"| {label} | {j:.1f} | – | – | {jc:.1f} |")
+        print(f"| {label} | {j:.1f} | – | – | {jc:.1f} | – | – |")
 print()
-print(f"Medians of {n} alternating runs per side (each the median of 100 Java / 30 Python repetitions after 3 s "
-      f"warm-up).")
+print(f"Wall-clock medians of {n} alternating runs per side (each the median of 100 Java / 30 Python repetitions "
+      f"after 3 s warm-up); CPU = the timing thread's CPU time (less disturbed by other load on the machine).")
 print()
 for row in extra.get("queue", []):
     print(f"- PatchQueue, {row['workers']} loader thread(s), {row['tile_px']} px patches: "
