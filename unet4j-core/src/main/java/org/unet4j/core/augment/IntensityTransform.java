@@ -47,10 +47,18 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
 
   /** A new image with the change applied (the input is not modified; the identity returns the input itself). */
   public FloatImage apply(FloatImage image) {
+    return isIdentity() ? image : applyInPlace(image.copy());
+  }
+
+  /**
+   * Applies the change to {@code image} itself and returns it: for freshly resampled patches, which nobody else
+   * holds, so that the copy {@link #apply} makes is saved.
+   */
+  FloatImage applyInPlace(FloatImage image) {
     if (isIdentity()) {
       return image;
     }
-    float[] v = image.data().clone();
+    float[] v = image.data();
     int plane = image.planeSize();
     SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed) : null;
     PowerCurve curve = gamma != 1 ? new PowerCurve(gamma) : null;
@@ -89,7 +97,7 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
         }
       }
     }
-    return new FloatImage(image.channels(), image.height(), image.width(), v);
+    return image;
   }
 
   private static void applyGamma(float[] v, int from, int to, PowerCurve curve) {
