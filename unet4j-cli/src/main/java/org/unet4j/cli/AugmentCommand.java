@@ -36,7 +36,10 @@ final class AugmentCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
 
-  @Option(names = "-n", defaultValue = "16", description = "number of patches (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"--n", "-n"},
+      defaultValue = "16",
+      description = "number of patches (default: ${DEFAULT-VALUE})")
   int count;
 
   @Option(names = "--tile-size", defaultValue = "256", description = "patch size in px (default: ${DEFAULT-VALUE})")
@@ -50,7 +53,7 @@ final class AugmentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (count < 1 || tilePx < 1) {
-      throw new IllegalArgumentException("-n and --tile-size must be positive, got " + count + " and " + tilePx);
+      throw new IllegalArgumentException("--n and --tile-size must be positive, got " + count + " and " + tilePx);
     }
     DatasetScan scan = dataOptions.scan();
     List<TrainingSample> samples = dataOptions.loadTrainingSamples(scan, 2);

@@ -2,20 +2,11 @@ package org.unet4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.unet4j.core.augment.TrainingSample;
-import org.unet4j.core.weights.BorderWeightMap;
-import org.unet4j.core.weights.ClassBalance;
-import org.unet4j.core.weights.SeparationBorders;
 import org.unet4j.core.weights.WeightMaps;
-import org.unet4j.core.weights.WeightedMask;
-import org.unet4j.io.Normalization;
 import org.unet4j.io.dataset.DatasetLayout;
 import org.unet4j.io.dataset.DatasetScan;
-import org.unet4j.io.dataset.LoadedSample;
-import org.unet4j.io.dataset.MaskMode;
-import org.unet4j.io.dataset.SampleLoader;
 import picocli.CommandLine.Option;
 
 /** Options naming a training dataset and how its masks become targets and weight maps. */
@@ -67,6 +58,6 @@ final class DataOptions {
 
   /** Loads every pair of {@code scan} as training samples (see {@link DataSelection#load}). */
   List<TrainingSample> loadTrainingSamples(DatasetScan scan, int numClasses) throws IOException {
-    return DataSelection.load(scan.pairs(), maskMode, invertMask, 1, numClasses, weightMaps());
+    return DataSelection.load(scan.pairs(), scan.layout(), maskMode, invertMask, 1, numClasses, weightMaps());
   }
 }

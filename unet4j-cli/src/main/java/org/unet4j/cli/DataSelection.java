@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.unet4j.core.augment.TrainingSample;
+import org.unet4j.core.image.LabelImage;
 import org.unet4j.core.weights.BorderWeightMap;
 import org.unet4j.core.weights.ClassBalance;
 import org.unet4j.core.weights.SeparationBorders;
@@ -12,6 +13,7 @@ import org.unet4j.core.weights.WeightMaps;
 import org.unet4j.core.weights.WeightedMask;
 import org.unet4j.io.ChannelSelection;
 import org.unet4j.io.Normalization;
+import org.unet4j.io.dataset.DatasetLayout;
 import org.unet4j.io.dataset.LoadedSample;
 import org.unet4j.io.dataset.MaskMode;
 import org.unet4j.io.dataset.SampleLoader;
@@ -91,41 +93,59 @@ record DataSelection(
 
   /**
    * Loads pairs and turns each mask into a class mask plus weight map: instance masks get separation borders and
-   * the border term; binary and class masks get class balance and the border term of their components.
+   * the border term; binary and class masks get class balance and the border term of their components. The mask
+   * mode is the layout's reading of {@code maskMode} ({@link DatasetLayout#maskModeFor}: AUTO is INSTANCES for
+   * Cell Tracking Challenge ground truth), and class masks are checked against {@code numClasses}.
    */
   static List<TrainingSample> load(
-      List<SamplePair> pairs, String maskMode, boolean invertMask, int inChannels, int numClasses, WeightMaps maps)
+      List<SamplePair> pairs, DatasetLayout layout, String maskMode, boolean invertMask, int inChannels,
+      int numClasses, WeightMaps maps)
       throws IOException {
+    int classes = Math.max(2, numClasses);
     SampleLoader loader =
         new SampleLoader(
-            MaskMode.forName(maskMode), invertMask, 0,
+            layout.maskModeFor(MaskMode.forName(maskMode)), invertMask, classes,
             inChannels == 1 ? new ChannelSelection.Grey() : new ChannelSelection.FirstN(inChannels),
             Normalization.percentile());
     List<TrainingSample> samples = new ArrayList<>();
     for (SamplePair pair : pairs) {
       LoadedSample loaded = loader.load(pair);
-      WeightedMask target =
-          loaded.maskMode() == MaskMode.INSTANCES
-              ? maps.fromInstances(loaded.mask())
-              : maps.fromClassMask(loaded.mask(), Math.max(2, numClasses));
+      WeightedMask target = target(loaded.mask(), loaded.maskMode(), classes, maps);
       samples.add(new TrainingSample(loaded.image(), target.classMask(), target.weights()));
     }
     return samples;
   }
 
+  /**
+   * The class mask and weight map training uses for an interpreted mask: instance labels are separated and weighted
+   * as instances ({@link WeightMaps#fromInstances}); binary and class masks keep their pixels and weigh their
+   * 4-connected components ({@link WeightMaps#fromClassMask}).
+   *
+   * @param mode the resolved mode the mask was interpreted with (not AUTO)
+   */
+  static WeightedMask target(LabelImage mask, MaskMode mode, int numClasses, WeightMaps maps) {
+    return mode == MaskMode.INSTANCES ? maps.fromInstances(mask) : maps.fromClassMask(mask, numClasses);
+  }
+
   /** Training samples of this selection. */
   List<TrainingSample> loadTraining(int inChannels, int numClasses, WeightMaps maps) throws IOException {
-    return load(pairs(train), maskMode, invertMask, inChannels, numClasses, maps);
+    return load(pairs(train), datasetLayout(), maskMode, invertMask, inChannels, numClasses, maps);
   }
 
   /** Validation images with their class masks. */
   List<ValidationImage> loadValidation(int inChannels, int numClasses, WeightMaps maps) throws IOException {
-    List<TrainingSample> samples = load(pairs(validation), maskMode, invertMask, inChannels, numClasses, maps);
+    List<TrainingSample> samples =
+        load(pairs(validation), datasetLayout(), maskMode, invertMask, inChannels, numClasses, maps);
     List<ValidationImage> images = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
       images.add(new ValidationImage(validation.get(i).name(), samples.get(i).image(), samples.get(i).mask()));
     }
     return images;
+  }
+
+  /** The stored layout name as a layout. */
+  private DatasetLayout datasetLayout() {
+    return DatasetLayout.valueOf(layout.toUpperCase(java.util.Locale.ROOT));
   }
 
   private static List<SamplePair> pairs(List<DataFile> files) {

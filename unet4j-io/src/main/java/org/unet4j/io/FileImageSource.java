@@ -38,7 +38,7 @@ public final class FileImageSource implements ImageSource, AutoCloseable {
    * @throws ImageFormatException if the file cannot be decoded or has no such page
    */
   public static FileImageSource open(Path file, int page) throws IOException {
-    OpenedImage opened = OpenedImage.openForRegions(file);
+    OpenedImage opened = OpenedImage.openForRegions(file, page);
     try {
       return new FileImageSource(opened, page);
     } catch (IOException | RuntimeException e) {

@@ -88,6 +88,44 @@ class RegionIoTest {
     assertRegionsMatchFullRead(file);
   }
 
+  @Test
+  void regionReadDecodesOnlyTheStripsItTouches() throws IOException {
+    // A Deflate-compressed striped TIFF whose last strip is overwritten with garbage: decoding that strip fails, so
+    // a region in the first rows reads only if the strips it does not touch are never decoded.
+    int h = 256;
+    int w = 512;
+    FloatImage image = TiffRoundTripTest.randomImage(SampleType.UINT16, 1, h, w, 3).pixels();
+    Path file = dir.resolve("corrupt-last-strip.tif");
+    TiffImages.write(file, new RawImage(image, SampleType.UINT16), TiffCompression.DEFLATE);
+    long[] offsets;
+    long[] byteCounts;
+    int rowsPerStrip;
+    try (OpenedImage opened = OpenedImage.openForRegions(file, 0)) {
+      javax.imageio.plugins.tiff.TIFFDirectory ifd = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(
+          opened.reader().getImageMetadata(0));
+      offsets = ifd.getTIFFField(273).getAsLongs();
+      byteCounts = ifd.getTIFFField(279).getAsLongs();
+      rowsPerStrip = ifd.getTIFFField(278).getAsInt(0);
+    }
+    assertThat(offsets.length).as("strips").isGreaterThan(2);
+    byte[] bytes = Files.readAllBytes(file);
+    int last = offsets.length - 1;
+    java.util.Arrays.fill(bytes, (int) offsets[last], (int) (offsets[last] + byteCounts[last]), (byte) 0x5A);
+    Files.write(file, bytes);
+
+    assertThatThrownBy(() -> MicroscopyImages.read(file))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining(file.toString());
+    try (FileImageSource source = FileImageSource.open(file, 0)) {
+      float[] dst = new float[rowsPerStrip * 100];
+      source.read(0, 400, rowsPerStrip, 100, dst);
+      assertThat(new FloatImage(1, rowsPerStrip, 100, dst)).isEqualTo(crop(image, 0, 400, rowsPerStrip, 100));
+      assertThatThrownBy(() -> source.read(h - 1, 0, 1, 10, new float[10]))
+          .isInstanceOf(ImageFormatException.class)
+          .hasMessageContaining(file.toString());
+    }
+  }
+
   static Stream<Object[]> sinkLayouts() {
     return Stream.of(new Object[] {SampleType.FLOAT32, 0, 2}, new Object[] {SampleType.FLOAT32, 16, 2},
         new Object[] {SampleType.UINT16, 0, 1}, new Object[] {SampleType.UINT8, 32, 1});

@@ -44,7 +44,8 @@ class TiffRoundTripTest {
 
   static Stream<Arguments> depthsAndCompressions() {
     List<Arguments> cases = new ArrayList<>();
-    for (SampleType type : List.of(SampleType.UINT8, SampleType.UINT16, SampleType.INT32, SampleType.FLOAT32)) {
+    for (SampleType type : List.of(SampleType.UINT8, SampleType.UINT16, SampleType.INT16, SampleType.INT32,
+        SampleType.FLOAT32)) {
       for (TiffCompression compression : TiffCompression.values()) {
         for (int channels : new int[] {1, 3}) {
           cases.add(Arguments.of(type, compression, channels));

@@ -47,51 +47,76 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
 
   /** A new image with the change applied (the input is not modified; the identity returns the input itself). */
   public FloatImage apply(FloatImage image) {
+    return isIdentity() ? image : applyInPlace(image.copy());
+  }
+
+  /**
+   * Applies the change to {@code image} itself and returns it: for freshly resampled patches, which nobody else
+   * holds, so that the copy {@link #apply} makes is saved.
+   */
+  FloatImage applyInPlace(FloatImage image) {
     if (isIdentity()) {
       return image;
     }
-    float[] v = image.data().clone();
+    float[] v = image.data();
     int plane = image.planeSize();
     SplittableRandom noise = noiseSigma > 0 ? new SplittableRandom(noiseSeed) : null;
+    PowerCurve curve = gamma != 1 ? new PowerCurve(gamma) : null;
     for (int c = 0; c < image.channels(); c++) {
       int from = c * plane;
       int to = from + plane;
-      if (gamma != 1) {
-        applyGamma(v, from, to);
+      if (curve != null) {
+        applyGamma(v, from, to, curve);
       }
+      // contrast about the mean, then brightness, fused into one pass (same arithmetic as one step after the other)
+      double mean = 0;
       if (contrast != 1) {
         double sum = 0;
         for (int i = from; i < to; i++) {
           sum += v[i];
         }
-        double mean = sum / plane;
+        mean = sum / plane;
+      }
+      if (noise != null) {
+        for (int i = from; i < to; i++) {
+          float value = contrast != 1 ? (float) (mean + contrast * (v[i] - mean)) : v[i];
+          v[i] = (float) (value + brightness + noiseSigma * noise.nextGaussian());
+        }
+      } else if (contrast != 1 && brightness != 0) {
+        // "+ 0.0" is the absent noise term, kept so that the result is the same with and without this branch
+        for (int i = from; i < to; i++) {
+          v[i] = (float) ((float) (mean + contrast * (v[i] - mean)) + brightness + 0.0);
+        }
+      } else if (contrast != 1) {
         for (int i = from; i < to; i++) {
           v[i] = (float) (mean + contrast * (v[i] - mean));
         }
-      }
-      if (brightness != 0 || noise != null) {
+      } else if (brightness != 0) {
         for (int i = from; i < to; i++) {
-          double n = noise != null ? noiseSigma * noise.nextGaussian() : 0;
-          v[i] = (float) (v[i] + brightness + n);
+          v[i] = (float) (v[i] + brightness + 0.0);
         }
       }
     }
-    return new FloatImage(image.channels(), image.height(), image.width(), v);
+    return image;
   }
 
-  private void applyGamma(float[] v, int from, int to) {
+  private static void applyGamma(float[] v, int from, int to, PowerCurve curve) {
     float lo = Float.POSITIVE_INFINITY;
     float hi = Float.NEGATIVE_INFINITY;
+    boolean nan = false;
     for (int i = from; i < to; i++) {
-      lo = Math.min(lo, v[i]);
-      hi = Math.max(hi, v[i]);
+      float value = v[i];
+      // plain comparisons (Math.min/max on floats is several times slower); a NaN is tracked on its own
+      lo = value < lo ? value : lo;
+      hi = value > hi ? value : hi;
+      nan |= value != value;
     }
     double range = (double) hi - lo;
-    if (!(range > 0) || Double.isInfinite(range)) {
+    if (nan || !(range > 0) || Double.isInfinite(range)) {
       return; // constant (or non-finite) channel: gamma has no defined effect
     }
     for (int i = from; i < to; i++) {
-      v[i] = (float) (lo + range * Math.pow((v[i] - lo) / range, gamma));
+      v[i] = (float) (lo + range * curve.apply((v[i] - lo) / range));
     }
   }
 }

@@ -130,7 +130,7 @@ public final class PatchSampler {
               + inputPx + "×" + inputPx);
     }
     Interval2d centre = new Interval2d(marginPx(), marginPx(), outputPx, outputPx);
-    FloatImage image = jitter.apply(window.apply(s.image(), imageInterpolation));
+    FloatImage image = jitter.applyInPlace(window.apply(s.image(), imageInterpolation)); // a fresh image
     LabelImage mask = window.apply(s.mask(), centre);
     FloatImage weights = window.apply(s.weights(), Interpolation.LINEAR, centre);
     return new TrainingPatch(image, mask, weights);

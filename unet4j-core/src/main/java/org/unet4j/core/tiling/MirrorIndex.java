@@ -43,8 +43,14 @@ public final class MirrorIndex {
     if (size == 1) {
       return 0;
     }
-    // long: 2·size − 2 overflows int for sizes above 2^30, and index − (−p) could too
-    long period = 2L * size - 2;
+    // One reflection (the usual case of a crop or warp reaching past an edge) needs no division.
+    if (index < 0 && index > -size) {
+      return -index;
+    }
+    long period = 2L * size - 2; // long: overflows int for sizes above 2^30, and index − (−p) could too
+    if (index >= size && index <= period) {
+      return (int) (period - index);
+    }
     long r = Math.floorMod((long) index, period);
     return (int) (r < size ? r : period - r);
   }

@@ -62,6 +62,14 @@ class IntensityTransformTest {
   }
 
   @Test
+  void inPlaceGivesTheSameValuesInTheGivenImage() {
+    IntensityTransform t = new IntensityTransform(0.8, 1.2, -0.1, 0.05, 7);
+    FloatImage expected = t.apply(ramp());
+    FloatImage target = ramp();
+    assertThat(t.applyInPlace(target)).isSameAs(target).isEqualTo(expected);
+  }
+
+  @Test
   void jitterDrawsWithinItsRanges() {
     IntensityJitter j = new IntensityJitter(1.5, 0.2, 0.3, 0.1);
     SplittableRandom rng = new SplittableRandom(4);

@@ -33,6 +33,12 @@ public enum DatasetLayout {
     public DatasetScan scan(Path root) throws IOException {
       return CtcFolders.scan(root);
     }
+
+    /** CTC ground truth is instance labels by definition, so AUTO means INSTANCES here. */
+    @Override
+    public MaskMode maskModeFor(MaskMode requested) {
+      return requested == MaskMode.AUTO ? MaskMode.INSTANCES : requested;
+    }
   },
   /** ISBI 2012 multipage stacks. */
   ISBI {
@@ -48,6 +54,16 @@ public enum DatasetLayout {
    * @throws DatasetException if the folder does not follow this layout, no pair is found, or files are ambiguous
    */
   public abstract DatasetScan scan(Path root) throws IOException;
+
+  /**
+   * The mask mode to read this layout's masks with when {@code requested} was asked for: {@code requested} itself,
+   * except that {@link #CTC} turns {@link MaskMode#AUTO} into {@link MaskMode#INSTANCES} (its {@code man_seg} files
+   * are instance labels, and guessing from values would take a frame with few cells for a class mask or, with one
+   * cell, for a binary one).
+   */
+  public MaskMode maskModeFor(MaskMode requested) {
+    return requested;
+  }
 
   /**
    * The layout of {@code root}: {@link #PAIRED} if it has {@code images/} and {@code masks/} (or {@code labels/}),

@@ -104,7 +104,8 @@ public enum MaskMode {
               + (numClasses > 0 ? "there are " + numClasses + " classes (0.." + (numClasses - 1) + ")"
                   : "class indices must be 0..255")
               + "; all values: " + listValues(values)
-              + (max == 255 && values.length == 2 ? " — a 0/255 mask is binary: use mask mode binary" : ""));
+              + (max == 255 && values.length == 2 ? " — a 0/255 mask is binary: use mask mode binary"
+                  : " — if the values number objects, not classes, use mask mode instances"));
         }
         return raw.copy();
       }

@@ -144,6 +144,44 @@ class DatasetLayoutTest {
   }
 
   @Test
+  void ctcWithoutSequencesOrWithoutAnyGroundTruthSaysWhatWasLookedFor() throws IOException {
+    tif(root.resolve("01/t000.tif"), TINY);
+    assertThatThrownBy(() -> DatasetLayout.CTC.scan(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("no Cell Tracking Challenge sequences in " + root + ": looked for folders like 01/ (frames "
+            + "t000.tif, …) with ground truth in 01_GT/SEG/ (man_seg000.tif, …)");
+    Files.createDirectories(root.resolve("01_GT/SEG"));
+    tif(root.resolve("01_GT/SEG/man_seg_000_004.tif"), TINY);
+    assertThatThrownBy(() -> DatasetLayout.CTC.scan(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("no annotated frames in " + root + ": no file man_segNNN.tif in any of "
+            + root.resolve("01_GT/SEG"));
+  }
+
+  @Test
+  void ctcReadsAutoMasksAsInstancesAndOtherLayoutsKeepTheRequestedMode() {
+    assertThat(DatasetLayout.CTC.maskModeFor(MaskMode.AUTO)).isEqualTo(MaskMode.INSTANCES);
+    assertThat(DatasetLayout.CTC.maskModeFor(MaskMode.BINARY)).isEqualTo(MaskMode.BINARY);
+    assertThat(DatasetLayout.PAIRED.maskModeFor(MaskMode.AUTO)).isEqualTo(MaskMode.AUTO);
+    assertThat(DatasetLayout.ISBI.maskModeFor(MaskMode.AUTO)).isEqualTo(MaskMode.AUTO);
+  }
+
+  @Test
+  void isbiAndPairedNameTheMissingFileOrFolder() throws IOException {
+    Files.createDirectories(root);
+    TiffImages.writeLabelStack(root.resolve("train-volume.tif"), List.of(TINY), TiffCompression.NONE);
+    assertThatThrownBy(() -> DatasetLayout.ISBI.scan(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("isbi layout needs the stacks " + root.resolve("train-volume.tif") + " and "
+            + root.resolve("train-labels.tif") + "; " + root.resolve("train-labels.tif") + " is missing");
+    png(root.resolve("images/a.png"));
+    assertThatThrownBy(() -> DatasetLayout.PAIRED.scan(root))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("paired layout needs folders " + root.resolve("images") + " and " + root.resolve("masks")
+            + " (or " + root.resolve("labels") + "); the mask folder is missing");
+  }
+
+  @Test
   void undetectableFolderSaysWhatWasExpected() throws IOException {
     Files.createDirectories(root.resolve("pictures"));
     assertThatThrownBy(() -> DatasetLayout.detect(root))

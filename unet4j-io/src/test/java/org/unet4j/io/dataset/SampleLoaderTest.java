@@ -58,12 +58,13 @@ class SampleLoaderTest {
     assertThat(MaskMode.CLASSES.interpret(labels(0, 2, 1), false, 3, f).data()).containsExactly(0, 2, 1);
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 2, 3, 4), false, 3, f))
         .hasMessage("mask " + f + " has class value(s) {3, 4} but there are 3 classes (0..2); all values: "
-            + "{0, 2, 3, 4}");
+            + "{0, 2, 3, 4} — if the values number objects, not classes, use mask mode instances");
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 255), false, 2, f))
         .hasMessage("mask " + f + " has class value(s) {255} but there are 2 classes (0..1); all values: {0, 255}"
             + " — a 0/255 mask is binary: use mask mode binary");
     assertThatThrownBy(() -> MaskMode.CLASSES.interpret(labels(0, 256), false, 0, f))
-        .hasMessage("mask " + f + " has class value(s) {256} but class indices must be 0..255; all values: {0, 256}");
+        .hasMessage("mask " + f + " has class value(s) {256} but class indices must be 0..255; all values: {0, 256}"
+            + " — if the values number objects, not classes, use mask mode instances");
     assertThat(MaskMode.forName(" Instances ")).isEqualTo(MaskMode.INSTANCES);
   }
 
@@ -83,6 +84,65 @@ class SampleLoaderTest {
     assertThat(s.maskMode()).isEqualTo(MaskMode.INSTANCES);
     assertThat(s.mask().data()).containsExactly(0, 300, 300, 2);
     assertThat(s.image().data()).containsExactly(0f, (float) (1000 / 65_535.0), (float) (2000 / 65_535.0), 1f);
+  }
+
+  @Test
+  void zeroOneAndZero255MasksGiveTheSameLabelsAndInvertSwapsThem() throws IOException {
+    Path image = dir.resolve("img.png");
+    PngImages.writeLabels(image, labels(10, 20, 30, 40));
+    Path ones = dir.resolve("ones.png");
+    Path full = dir.resolve("full.tif");
+    Path full16 = dir.resolve("full16.tif");
+    PngImages.writeLabels(ones, labels(0, 1, 1, 0));
+    TiffImages.writeLabels(full, labels(0, 255, 255, 0), TiffCompression.PACKBITS);
+    TiffImages.write(full16, new RawImage(new FloatImage(1, 1, 4, new float[] {0, 65_535, 65_535, 0}),
+        SampleType.UINT16), TiffCompression.NONE);
+    for (Path mask : new Path[] {ones, full, full16}) {
+      LoadedSample plain = SampleLoader.defaults().load(new SamplePair(image, mask, 0));
+      assertThat(plain.maskMode()).as(mask.toString()).isEqualTo(MaskMode.BINARY);
+      assertThat(plain.mask().data()).as(mask.toString()).containsExactly(0, 1, 1, 0);
+      SampleLoader inverting = new SampleLoader(MaskMode.AUTO, true, 0, new ChannelSelection.Grey(),
+          Normalization.percentile());
+      assertThat(inverting.load(new SamplePair(image, mask, 0)).mask().data()).containsExactly(1, 0, 0, 1);
+    }
+  }
+
+  @Test
+  void multiClassMaskIsKeptAndCheckedAgainstTheClassCount() throws IOException {
+    Path image = dir.resolve("img.png");
+    Path mask = dir.resolve("classes.png");
+    PngImages.writeLabels(image, labels(1, 2, 3, 4, 5));
+    PngImages.writeLabels(mask, labels(0, 1, 2, 2, 1));
+    SampleLoader three = new SampleLoader(MaskMode.AUTO, false, 3, new ChannelSelection.Grey(),
+        Normalization.percentile());
+    LoadedSample s = three.load(new SamplePair(image, mask, 0));
+    assertThat(s.maskMode()).isEqualTo(MaskMode.CLASSES);
+    assertThat(s.mask().data()).containsExactly(0, 1, 2, 2, 1);
+    SampleLoader two = new SampleLoader(MaskMode.CLASSES, false, 2, new ChannelSelection.Grey(),
+        Normalization.percentile());
+    assertThatThrownBy(() -> two.load(new SamplePair(image, mask, 0)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith("mask " + mask + " has class value(s) {2} but there are 2 classes (0..1)");
+  }
+
+  @Test
+  void sixteenBitImageGetsPercentileScalingOnItsOwnValues() throws IOException {
+    // values 1000..1100 of a 16-bit image: percentiles 0/100 map them to 0..1 (dividing by 255 would give ~4..4.3)
+    float[] values = new float[101];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = 1000 + i;
+    }
+    Path image = dir.resolve("img16.tif");
+    Path mask = dir.resolve("mask.png");
+    TiffImages.write(image, new RawImage(new FloatImage(1, 1, 101, values), SampleType.UINT16), TiffCompression.LZW);
+    PngImages.writeLabels(mask, new LabelImage(1, 101, new int[101]));
+    SampleLoader loader = new SampleLoader(MaskMode.AUTO, false, 0, new ChannelSelection.Grey(),
+        new Normalization.Percentile(0, 100));
+    LoadedSample s = loader.load(new SamplePair(image, mask, 0));
+    assertThat(s.imageType()).isEqualTo(SampleType.UINT16);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(s.image().data()[i]).isCloseTo(i / 100f, org.assertj.core.data.Offset.offset(1e-6f));
+    }
   }
 
   @Test
