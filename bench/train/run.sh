@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Training-step and single-tile inference benchmark: unet4j (DJL 0.36 + PyTorch 2.7.1 natives) against the same
+# network in Debian's PyTorch, alternating runs, same thread count; medians of per-run medians and their ratio.
+# Prints a Markdown table for docs/BENCHMARKS.md ("Training step and inference").
+#
+#   bench/train/run.sh                  ROUNDS=3 THREADS=2 CASES="paper-188 ..." MODES="train infer"
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rounds="${ROUNDS:-3}"
+threads="${THREADS:-2}"
+cases="${CASES:-overhead-64 paper-188 padded32-256-b1 padded32-256-b4 paper-572}"
+modes="${MODES:-train infer}"
+out="${OUT:-${TMPDIR:-/tmp}/unet4j-bench-train}"
+python="${PYTHON:-/usr/bin/python3}"
+mkdir -p "$out/classes"
+"$python" -c "import torch" 2>/dev/null || apt-get install -y python3-torch >&2
+
+(cd "$root" && mvn -B -q -pl unet4j-cli -am package -DskipTests)
+cp="$root/unet4j-cli/target/unet4j-cli.jar"
+for lib in "$root"/unet4j-cli/target/lib/*.jar; do cp="$cp:$lib"; done
+javac -d "$out/classes" -cp "$cp" "$here/TrainStepBench.java"
+
+reps_for() { case "$1" in paper-572) echo "3 5" ;; padded32-256-b4) echo "3 8" ;; *) echo "5 20" ;; esac; }
+java_run() {
+  java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
+    -cp "$out/classes:$cp" TrainStepBench "$1" "$2" $(reps_for "$1") 2>/dev/null | grep '^{'
+}
+python_run() {
+  OMP_NUM_THREADS="$threads" "$python" "$here/train_step.py" "$1" "$2" $(reps_for "$1") "$threads"
+}
+results="$out/results.jsonl"
+: > "$results"
+echo "{\"case\": \"machine\", \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(nproc), \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\", \"load_before\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >> "$results"
+for ((r = 1; r <= rounds; r++)); do
+  for c in $cases; do
+    for m in $modes; do
+      if (( (r + ${#c}) % 2 )); then
+        java_run "$c" "$m" >> "$results"; python_run "$c" "$m" >> "$results"
+      else
+        python_run "$c" "$m" >> "$results"; java_run "$c" "$m" >> "$results"
+      fi
+      echo "round $r/$rounds $c $m done (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    done
+  done
+done
+echo "{\"case\": \"load\", \"load_after\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >> "$results"
+"$python" "$here/summarize.py" "$results"
