@@ -1,5 +1,6 @@
 package org.unet4j.core.weights;
 
+import java.util.Arrays;
 import org.unet4j.core.image.FloatImage;
 import org.unet4j.core.image.LabelImage;
 
@@ -72,11 +73,9 @@ public record BorderWeightMap(double w0, double sigmaPx) {
    * @return a 1×H×W image
    */
   public FloatImage compute(LabelImage instances) {
-    float[] weights = borderTerm(instances);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] += 1f;
-    }
-    return new FloatImage(1, instances.height(), instances.width(), weights);
+    float[] weights = new float[instances.data().length];
+    Arrays.fill(weights, 1f);
+    return new FloatImage(1, instances.height(), instances.width(), addBorderTerm(instances, weights));
   }
 
   /**
@@ -92,10 +91,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
           "got " + classWeightsPerPixel.length + " class weights for a " + instances.height() + "×"
               + instances.width() + " instance image");
     }
-    float[] weights = borderTerm(instances);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] += classWeightsPerPixel[i];
-    }
+    float[] weights = addBorderTerm(instances, classWeightsPerPixel.clone());
     return new FloatImage(1, instances.height(), instances.width(), weights);
   }
 
@@ -108,15 +104,19 @@ public record BorderWeightMap(double w0, double sigmaPx) {
    * @throws IllegalArgumentException if a label is negative
    */
   public float[] borderTerm(LabelImage instances) {
-    int n = instances.data().length;
-    float[] term = new float[n];
+    return addBorderTerm(instances, new float[instances.data().length]);
+  }
+
+  /** Adds the border term to {@code weights} (row-major, one per pixel) and returns it. */
+  private float[] addBorderTerm(LabelImage instances, float[] weights) {
     if (w0 == 0) {
-      return term;
+      return weights;
     }
     double cutoff = cutoffPx();
-    TwoNearestInstances two = new TwoNearestInstances(instances, cutoff, true);
+    // A background pixel has d1 ≥ 1, so d1 + d2 ≤ cutoff needs d1 ≤ d2 ≤ cutoff − 1: no farther distance matters.
+    TwoNearestInstances two = new TwoNearestInstances(instances, Math.max(0, cutoff - 1), true);
     if (two.isEmpty()) {
-      return term;
+      return weights;
     }
     int limit = two.limitSquared();
     // sqrt of every possible squared distance, looked up instead of computed (the limit is ≈ 27.6σ²).
@@ -139,11 +139,11 @@ public record BorderWeightMap(double w0, double sigmaPx) {
         int b = limit + 1 - second[x];
         double s = root != null ? root[a] + root[b] : Math.sqrt(a) + Math.sqrt(b);
         if (s <= cutoff) {
-          term[row + x] = (float) (w0 * Math.exp(s * s * negInvTwoSigmaSq));
+          weights[row + x] += (float) (w0 * Math.exp(s * s * negInvTwoSigmaSq));
         }
       }
     });
-    return term;
+    return weights;
   }
 
   /**

@@ -59,9 +59,9 @@ final class TwoNearestInstances {
    *
    * @param instances instance labels, 0 = background, positive values for cells
    * @param maxDistancePx search radius in px (≥ 0, may be +∞)
-   * @param backgroundOnly if true, only the values of background pixels (label 0) are meaningful (an instance's own
-   *     pixels are skipped), which is all the border term needs; else every pixel gets its values ({@code d1 = 0} on
-   *     an instance's own pixels)
+   * @param backgroundOnly if true, only background pixels (label 0) get values (instance pixels are skipped and
+   *     stay at 0), which is all the border term needs; else every pixel does ({@code d1 = 0} on an instance's own
+   *     pixels)
    * @throws IllegalArgumentException if a label is negative or the image is too large for int squared distances
    */
   TwoNearestInstances(LabelImage instances, double maxDistancePx, boolean backgroundOnly) {
@@ -261,9 +261,6 @@ final class TwoNearestInstances {
     envelope.clear();
     int xStart = Integer.MAX_VALUE; // the first and last relative x within the radius of some column
     int xEnd = Integer.MIN_VALUE;
-    int ownFirst = -1; // the row's own pixels of the instance (relative x), and how many
-    int ownLast = -1;
-    int ownCount = 0;
     for (int xx = 0; xx < bw; xx++) {
       int r = nearestRow[src + xx];
       if (r < 0) {
@@ -276,67 +273,65 @@ final class TwoNearestInstances {
       int reach = floorSqrt != null ? floorSqrt[limitSquared - (int) f] : (int) Math.sqrt(limitSquared - f);
       xStart = Math.min(xStart, xx - reach);
       xEnd = Math.max(xEnd, xx + reach);
-      if (r == y) {
-        ownFirst = ownCount == 0 ? xx : ownFirst;
-        ownLast = xx;
-        ownCount++;
-        // Inside a run of own pixels a parabola is lowest only at its own pixel (distance 0, set directly), so only
-        // the run's ends enter the envelope.
-        if (xx > 0 && xx < bw - 1 && nearestRow[src + xx - 1] == y && nearestRow[src + xx + 1] == y) {
-          continue;
-        }
+      // Inside a run of own pixels a parabola is lowest only at its own pixel (distance 0, set directly), so only
+      // the run's ends enter the envelope.
+      if (r == y && xx > 0 && xx < bw - 1 && nearestRow[src + xx - 1] == y && nearestRow[src + xx + 1] == y) {
+        continue;
       }
       envelope.add(xx, f);
     }
     if (envelope.size() == 0) {
       return;
     }
-    xStart = Math.max(xStart, -x0);
-    xEnd = Math.min(xEnd, width - 1 - x0);
-    int encode = limitSquared + 1;
-    if (ownCount > 0 && ownCount == ownLast - ownFirst + 1) {
-      // one run of own pixels: distance 0 there (skipped by background-only searches), the envelope either side
-      mergeEnvelope(x0, xStart, ownFirst - 1, nearest, second);
-      if (!backgroundOnly) {
-        for (int xx = ownFirst; xx <= ownLast; xx++) {
-          merge(x0 + xx, encode, nearest, second);
-        }
-      }
-      mergeEnvelope(x0, ownLast + 1, xEnd, nearest, second);
+    int from = x0 + Math.max(xStart, -x0);
+    int to = x0 + Math.min(xEnd, width - 1 - x0);
+    envelope.rewind();
+    if (backgroundOnly) {
+      mergeBackgroundRuns(y, x0, from, to, nearest, second);
     } else {
-      envelope.evaluate(xStart, xEnd, rowValues);
-      for (int xx = Math.max(0, ownFirst); xx <= ownLast; xx++) {
-        if (nearestRow[src + xx] == y) {
-          rowValues[xx - xStart] = 0; // own pixels, skipped run interiors included
+      envelope.evaluate(from - x0, to - x0, rowValues);
+      for (int x = Math.max(from, x0); x <= Math.min(to, x0 + bw - 1); x++) {
+        if (nearestRow[src + x - x0] == y) {
+          rowValues[x - from] = 0; // own pixels, skipped run interiors included
         }
       }
-      for (int xx = xStart; xx <= xEnd; xx++) {
-        merge(x0 + xx, encode - rowValues[xx - xStart], nearest, second);
+      int encode = limitSquared + 1;
+      for (int x = from; x <= to; x++) {
+        merge(x, encode - rowValues[x - from], nearest, second);
       }
     }
   }
 
-  /** Merges the envelope's values at relative x = from … to (nothing if empty); x0 is the envelope's origin. */
-  private void mergeEnvelope(int x0, int from, int to, int[] nearest, int[] second) {
-    if (from > to) {
-      return;
-    }
-    envelope.evaluate(from, to, rowValues);
+  /**
+   * Evaluates the envelope (origin x0) on the background runs of row y between columns from and to, and merges the
+   * values: instance pixels, the instance's own included, are skipped.
+   */
+  private void mergeBackgroundRuns(int y, int x0, int from, int to, int[] nearest, int[] second) {
+    int row = y * width;
     int encode = limitSquared + 1;
-    for (int xx = from; xx <= to; xx++) {
-      merge(x0 + xx, encode - rowValues[xx - from], nearest, second);
+    int x = from;
+    while (x <= to) {
+      while (x <= to && labels[row + x] != 0) {
+        x++;
+      }
+      int start = x;
+      while (x <= to && labels[row + x] == 0) {
+        x++;
+      }
+      if (start < x) {
+        envelope.evaluate(start - x0, x - 1 - x0, rowValues);
+        for (int b = start; b < x; b++) {
+          merge(b, encode - rowValues[b - start], nearest, second);
+        }
+      }
     }
   }
 
   /** Keeps the two largest nearness values of column x (a value ≤ 0, beyond the radius, changes nothing). */
   private static void merge(int x, int near, int[] nearest, int[] second) {
     int first = nearest[x];
-    if (near > first) {
-      second[x] = first;
-      nearest[x] = near;
-    } else if (near > second[x]) {
-      second[x] = near;
-    }
+    nearest[x] = Math.max(first, near);
+    second[x] = Math.max(second[x], Math.min(first, near));
   }
 
   private static int maxLabelChecked(LabelImage instances) {
