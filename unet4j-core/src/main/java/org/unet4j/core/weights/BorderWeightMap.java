@@ -119,15 +119,24 @@ public record BorderWeightMap(double w0, double sigmaPx) {
       return weights;
     }
     int limit = two.limitSquared();
-    // sqrt of every possible squared distance, looked up instead of computed (the limit is ≈ 27.6σ²).
-    double[] root = limit <= 1 << 20 ? new double[limit + 1] : null;
-    if (root != null) {
-      for (int d = 0; d <= limit; d++) {
-        root[d] = Math.sqrt(d);
-      }
-    }
     int[] labels = instances.data();
     int width = instances.width();
+    BorderTermTable table = BorderTermTable.of(this, limit);
+    if (table != null) {
+      two.forEachRow((y, nearest, second) -> {
+        int row = y * width;
+        for (int x = 0; x < width; x++) {
+          if (second[x] != 0 && labels[row + x] == 0) {
+            float term = table.term(limit + 1 - nearest[x], limit + 1 - second[x]);
+            if (term != 0) {
+              weights[row + x] += term;
+            }
+          }
+        }
+      });
+      return weights;
+    }
+    // σ too large to tabulate: the same formula per pixel
     double negInvTwoSigmaSq = -1.0 / (2.0 * sigmaPx * sigmaPx);
     two.forEachRow((y, nearest, second) -> {
       int row = y * width;
@@ -135,9 +144,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
         if (second[x] == 0 || labels[row + x] != 0) {
           continue;
         }
-        int a = limit + 1 - nearest[x];
-        int b = limit + 1 - second[x];
-        double s = root != null ? root[a] + root[b] : Math.sqrt(a) + Math.sqrt(b);
+        double s = Math.sqrt(limit + 1 - nearest[x]) + Math.sqrt(limit + 1 - second[x]);
         if (s <= cutoff) {
           weights[row + x] += (float) (w0 * Math.exp(s * s * negInvTwoSigmaSq));
         }
