@@ -50,9 +50,13 @@ final class TwoNearestInstances {
   /** Per instance, per row of its bounding box and column: the nearest row of the instance there, −1 if none. */
   private final int[] nearestRow;
   /** {@code floor(sqrt(k))} for {@code 0 ≤ k ≤ limitSquared}, or null if the limit is too large to tabulate. */
-  private final int[] floorSqrt;
+  private final int[] floorSqrtTable;
   private final LowerEnvelope envelope;
   private final int[] rowValues;
+  /** Background-only searches: the runs of background pixels, row by row (runs of row y: runFirst[y] … − 1). */
+  private final int[] runFirst;
+  private int[] runStart;
+  private int[] runEnd;
 
   /**
    * Prepares the search (bounding boxes and column passes of every instance).
@@ -128,15 +132,16 @@ final class TwoNearestInstances {
       columnPass(k);
     }
     if (limitSquared <= 1 << 16) {
-      floorSqrt = new int[limitSquared + 1];
+      floorSqrtTable = new int[limitSquared + 1];
       for (int r = 0; r * r <= limitSquared; r++) {
-        Arrays.fill(floorSqrt, r * r, Math.min(limitSquared, (r + 1) * (r + 1) - 1) + 1, r);
+        Arrays.fill(floorSqrtTable, r * r, Math.min(limitSquared, (r + 1) * (r + 1) - 1) + 1, r);
       }
     } else {
-      floorSqrt = null;
+      floorSqrtTable = null;
     }
     envelope = new LowerEnvelope(width);
     rowValues = new int[width];
+    runFirst = backgroundOnly ? backgroundRuns() : null;
   }
 
   /** Whether the image has no instance pixel (then every distance is +∞ and {@link #forEachRow} hands over 0s). */
@@ -179,6 +184,38 @@ final class TwoNearestInstances {
       Arrays.fill(nearest, 0);
       Arrays.fill(second, 0);
     }
+  }
+
+  /** Fills runStart/runEnd with the background runs of every row, left to right; returns each row's first run. */
+  private int[] backgroundRuns() {
+    int[] first = new int[height + 1];
+    runStart = new int[4 * height];
+    runEnd = new int[4 * height];
+    int runs = 0;
+    for (int y = 0; y < height; y++) {
+      first[y] = runs;
+      int row = y * width;
+      int x = 0;
+      while (x < width) {
+        while (x < width && labels[row + x] != 0) {
+          x++;
+        }
+        if (x == width) {
+          break;
+        }
+        if (runs == runStart.length) {
+          runStart = Arrays.copyOf(runStart, 2 * runs);
+          runEnd = Arrays.copyOf(runEnd, 2 * runs);
+        }
+        runStart[runs] = x;
+        while (x < width && labels[row + x] == 0) {
+          x++;
+        }
+        runEnd[runs++] = x - 1;
+      }
+    }
+    first[height] = runs;
+    return first;
   }
 
   /** Minimum and maximum row and column per label; labels absent from the image keep maxY = −1. */
@@ -258,6 +295,14 @@ final class TwoNearestInstances {
     int x0 = boxX0[k];
     int bw = boxX1[k] - x0 + 1;
     int src = blockStart[k] + (Math.min(Math.max(y, y0), y1) - y0) * bw;
+    if (backgroundOnly) {
+      // Nothing to do if no background pixel of the row is within the radius of the bounding box.
+      int dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
+      int reach = floorSqrt(limitSquared - dy * dy);
+      if (firstRunReaching(y, Math.max(0, x0 - reach), Math.min(width - 1, boxX1[k] + reach)) < 0) {
+        return;
+      }
+    }
     envelope.clear();
     int xStart = Integer.MAX_VALUE; // the first and last relative x within the radius of some column
     int xEnd = Integer.MIN_VALUE;
@@ -270,7 +315,7 @@ final class TwoNearestInstances {
       if (f > limitSquared) {
         continue; // its parabola is beyond the radius everywhere
       }
-      int reach = floorSqrt != null ? floorSqrt[limitSquared - (int) f] : (int) Math.sqrt(limitSquared - f);
+      int reach = floorSqrt(limitSquared - (int) f);
       xStart = Math.min(xStart, xx - reach);
       xEnd = Math.max(xEnd, xx + reach);
       // Inside a run of own pixels a parabola is lowest only at its own pixel (distance 0, set directly), so only
@@ -307,24 +352,31 @@ final class TwoNearestInstances {
    * values: instance pixels, the instance's own included, are skipped.
    */
   private void mergeBackgroundRuns(int y, int x0, int from, int to, int[] nearest, int[] second) {
-    int row = y * width;
     int encode = limitSquared + 1;
-    int x = from;
-    while (x <= to) {
-      while (x <= to && labels[row + x] != 0) {
-        x++;
-      }
-      int start = x;
-      while (x <= to && labels[row + x] == 0) {
-        x++;
-      }
-      if (start < x) {
-        envelope.evaluate(start - x0, x - 1 - x0, rowValues);
-        for (int b = start; b < x; b++) {
-          merge(b, encode - rowValues[b - start], nearest, second);
-        }
+    int r = firstRunReaching(y, from, to);
+    for (; r >= 0 && r < runFirst[y + 1] && runStart[r] <= to; r++) {
+      int start = Math.max(from, runStart[r]);
+      int end = Math.min(to, runEnd[r]);
+      envelope.evaluate(start - x0, end - x0, rowValues);
+      for (int x = start; x <= end; x++) {
+        merge(x, encode - rowValues[x - start], nearest, second);
       }
     }
+  }
+
+  /** The first background run of row y that overlaps columns from … to, or −1 if none. */
+  private int firstRunReaching(int y, int from, int to) {
+    for (int r = runFirst[y]; r < runFirst[y + 1] && runStart[r] <= to; r++) {
+      if (runEnd[r] >= from) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code floor(sqrt(k))} for {@code 0 ≤ k ≤ limitSquared}. */
+  private int floorSqrt(int k) {
+    return floorSqrtTable != null ? floorSqrtTable[k] : (int) Math.sqrt(k);
   }
 
   /** Keeps the two largest nearness values of column x (a value ≤ 0, beyond the radius, changes nothing). */
