@@ -23,10 +23,10 @@ import org.unet4j.core.image.LabelImage;
  * {@code = σ·sqrt(2·ln(10⁶))} (≈ 5.26σ) and set to 0 beyond, where its exact value is below {@code 10⁻⁶·w0}. That
  * lets the distances to each instance be computed only inside the instance's bounding box grown by the cutoff
  * (one exact Felzenszwalb–Huttenlocher distance transform per instance, keeping the two smallest squared
- * distances per pixel, in exact integer arithmetic), so the cost is about
- * {@code (number of instances) · (cell diameter + 2·cutoff)²}, not {@code (number of instances) · (image size)}:
- * about 7–10 ms single-threaded for 512×512 px with 60 touching cells and σ = 5 px (see {@code bench/data} and
- * docs/BENCHMARKS.md).
+ * distances per background pixel, in exact integer arithmetic: {@link TwoNearestInstances}), so the cost is about
+ * {@code (number of instances) · (cell diameter + 2·cutoff)²}, not {@code (number of instances) · (image size)}.
+ * The term itself is looked up per pair of squared distances ({@link BorderTermTable}). For 512×512 px with 60
+ * touching cells and σ = 5 px this takes a few ms on one thread (see {@code bench/data} and docs/BENCHMARKS.md).
  *
  * @param w0 border weight {@code w0} (paper: 10), ≥ 0
  * @param sigmaPx border width {@code σ} in px (paper: 5), &gt; 0
