@@ -205,17 +205,34 @@ public final class SpatialTransform {
    */
   public LabelImage apply(LabelImage source, Interval2d region) {
     requireRegion(region);
-    int[] src = source.data();
     int[] dst = new int[region.height() * region.width()];
-    MirrorTable rows = new MirrorTable(source.height(), source.width());
-    MirrorTable columns = new MirrorTable(source.width(), 1);
-    forEachRow(region, (dstStart, count, sy, sx) -> {
-      for (int x = 0; x < count; x++) {
-        dst[dstStart + x] = src[rows.at(roundHalfUp(sy[x])) + columns.at(roundHalfUp(sx[x]))];
-      }
-    });
+    forEachRow(region, new LabelResampler(source, dst)::nearestRow);
     return new LabelImage(region.height(), region.width(), dst);
   }
+
+  /**
+   * A training target on {@code region}: the label image {@code mask} resampled nearest-neighbour and
+   * {@code weights} linearly, from one pass over the source coordinates (the same result as
+   * {@link #apply(LabelImage, Interval2d)} and {@link #apply(FloatImage, Interpolation, Interval2d)} with
+   * {@link Interpolation#LINEAR}).
+   *
+   * @return the mask and the weights, {@code region.height × region.width}
+   */
+  LabelAndWeights applyToTarget(LabelImage mask, FloatImage weights, Interval2d region) {
+    requireRegion(region);
+    int[] maskOut = new int[region.height() * region.width()];
+    FloatImage weightsOut = FloatImage.zeros(weights.channels(), region.height(), region.width());
+    LabelResampler labels = new LabelResampler(mask, maskOut);
+    Resampler values = new Resampler(weights, weightsOut);
+    forEachRow(region, (dstStart, count, sy, sx) -> {
+      labels.nearestRow(dstStart, count, sy, sx);
+      values.linearRow(dstStart, count, sy, sx);
+    });
+    return new LabelAndWeights(new LabelImage(region.height(), region.width(), maskOut), weightsOut);
+  }
+
+  /** A resampled mask and its weights (see {@link #applyToTarget}). */
+  record LabelAndWeights(LabelImage mask, FloatImage weights) {}
 
   @Override
   public String toString() {
@@ -445,6 +462,27 @@ public final class SpatialTransform {
     private void copy(int dstIndex, int srcIndex) {
       for (int c = 0; c < channels; c++) {
         dst[c * dstPlane + dstIndex] = src[c * srcPlane + srcIndex];
+      }
+    }
+  }
+
+  /** Nearest-neighbour resampling of one label image into a destination array. */
+  private static final class LabelResampler {
+    private final int[] src;
+    private final int[] dst;
+    private final MirrorTable rows;
+    private final MirrorTable columns;
+
+    LabelResampler(LabelImage source, int[] dst) {
+      this.src = source.data();
+      this.dst = dst;
+      rows = new MirrorTable(source.height(), source.width());
+      columns = new MirrorTable(source.width(), 1);
+    }
+
+    void nearestRow(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        dst[row + x] = src[rows.at(roundHalfUp(sy[x])) + columns.at(roundHalfUp(sx[x]))];
       }
     }
   }
