@@ -72,6 +72,13 @@ public final class DataBench {
     // the full sample: normalise the in-memory 16-bit image, weights, augmented 572→388 patch
     WeightMaps noSeparation = new WeightMaps(border, ClassBalance.BACKGROUND_ONE, Optional.empty());
     long[] index = {0};
+    // what a training step draws: an augmented patch of a sample prepared once (training computes the normalised
+    // image and the weight map once per image, in DataSelection, and PatchSampler only draws patches)
+    WeightedMask prepared = noSeparation.fromInstances(instances);
+    PatchSampler trainingSampler = new PatchSampler(
+        List.of(new TrainingSample(normalized, prepared.classMask(), prepared.weights())), INPUT_PX, OUTPUT_PX,
+        AugmentationSpec.defaults(), IntensityJitter.defaults());
+    time("patch", reps, () -> trainingSampler.sample(5, index[0]++));
     time("pipeline", reps, () -> {
       FloatImage image = Normalization.percentile().apply(raw);
       WeightedMask target = noSeparation.fromInstances(instances);

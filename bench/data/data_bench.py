@@ -14,6 +14,8 @@ What each case does, as the usual U-Net reimplementations do it:
   pipeline    percentile-normalise the in-memory 16-bit image (1-99.8 %), weights-box, then one augmented
               572->388 patch: random flips and quarter turns, 3x3 elastic field, image order=3, mask order=0 and
               weights order=1 on the centred output region (mirror borders), gamma/contrast/brightness jitter.
+  patch       that augmented patch alone, from the normalised image, mask and weights prepared once (what a
+              training step draws: the weight map is computed once per image).
 """
 import json
 import os
@@ -169,6 +171,8 @@ def main():
     timed("weights", max(5, reps // 10), lambda: weights_recipe(labels))
     timed("weights-box", reps, lambda: weights_boxed(labels))
     timed("pipeline", reps, lambda: pipeline(raw, labels, rng))
+    mask = (labels != 0).astype(np.int32)
+    timed("patch", reps, lambda: augmented_patch(image, mask, boxed, rng))
 
 
 if __name__ == "__main__":

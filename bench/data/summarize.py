@@ -29,7 +29,8 @@ pairs = [("elastic", "elastic", "elastic deformation (field + bicubic warp), 512
          ("weights", "weights", "weight map, recipe peer (full-image EDT per cell)"),
          ("weights", "weights-box", "weight map, same-algorithm peer (EDT per cell in its box)"),
          ("weights+separation", None, "weight map with separation of touching cells"),
-         ("pipeline", "pipeline", "full sample: normalise → weights → augmented 572→388 patch")]
+         ("pipeline", "pipeline", "full sample: normalise → weights → augmented 572→388 patch"),
+         ("patch", "patch", "augmented 572→388 patch of a prepared sample (per training patch)")]
 n = len(runs[("java", "elastic")])
 print("| per 512×512 tile, 1 thread | unet4j ms | peer ms | peer / unet4j | unet4j CPU ms | peer CPU ms "
       "| CPU ratio |")

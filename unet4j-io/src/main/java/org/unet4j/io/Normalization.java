@@ -50,13 +50,13 @@ public sealed interface Normalization {
 
     @Override
     public FloatImage apply(FloatImage raw) {
-      FloatImage out = raw.copy();
+      float[] out = new float[raw.data().length];
       int plane = raw.planeSize();
       for (int c = 0; c < raw.channels(); c++) {
         double[] bounds = percentiles(raw.data(), c * plane, plane, lowPercent, highPercent);
-        scaleInPlace(out.data(), c * plane, plane, bounds[0], bounds[1]);
+        scale(raw.data(), out, c * plane, plane, bounds[0], bounds[1]);
       }
-      return out;
+      return new FloatImage(raw.channels(), raw.height(), raw.width(), out);
     }
 
     /**
@@ -65,11 +65,8 @@ public sealed interface Normalization {
      */
     public static double[] percentiles(float[] values, int from, int length, double lowPercent,
         double highPercent) {
-      if (fitsUint16Histogram(values, from, length)) {
-        int[] counts = new int[65_536];
-        for (int i = from; i < from + length; i++) {
-          counts[(int) values[i]]++;
-        }
+      int[] counts = uint16Histogram(values, from, length);
+      if (counts != null) {
         return new double[] {
           interpolate(k -> orderStatistic(counts, k), length, lowPercent),
           interpolate(k -> orderStatistic(counts, k), length, highPercent)};
@@ -87,18 +84,21 @@ public sealed interface Normalization {
         interpolate(k -> sorted[k], n, lowPercent), interpolate(k -> sorted[k], n, highPercent)};
     }
 
-    private static boolean fitsUint16Histogram(float[] values, int from, int length) {
+    /** Counts per value if every value is an integer in 0..65535, else null. */
+    private static int[] uint16Histogram(float[] values, int from, int length) {
       // Below ~64 k values sorting is as fast as clearing the histogram.
       if (length < 65_536) {
-        return false;
+        return null;
       }
+      int[] counts = new int[65_536];
       for (int i = from; i < from + length; i++) {
         float v = values[i];
         if (!(v >= 0 && v <= 65_535 && v == (int) v)) {
-          return false;
+          return null;
         }
+        counts[(int) v]++;
       }
-      return true;
+      return counts;
     }
 
     private static double orderStatistic(int[] counts, int k) {
@@ -143,9 +143,9 @@ public sealed interface Normalization {
 
     @Override
     public FloatImage apply(FloatImage raw) {
-      FloatImage out = raw.copy();
-      scaleInPlace(out.data(), 0, out.data().length, min, max);
-      return out;
+      float[] out = new float[raw.data().length];
+      scale(raw.data(), out, 0, out.length, min, max);
+      return new FloatImage(raw.channels(), raw.height(), raw.width(), out);
     }
   }
 
@@ -157,10 +157,11 @@ public sealed interface Normalization {
     }
   }
 
-  private static void scaleInPlace(float[] data, int from, int length, double lo, double hi) {
+  /** {@code out[i] = (raw[i] − lo)/(hi − lo)} (as a multiplication by the reciprocal) for i in the range. */
+  private static void scale(float[] raw, float[] out, int from, int length, double lo, double hi) {
     double scale = hi > lo ? 1.0 / (hi - lo) : 0.0;
     for (int i = from; i < from + length; i++) {
-      data[i] = (float) ((data[i] - lo) * scale);
+      out[i] = (float) ((raw[i] - lo) * scale);
     }
   }
 }

@@ -65,15 +65,16 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
     for (int c = 0; c < image.channels(); c++) {
       int from = c * plane;
       int to = from + plane;
-      if (curve != null) {
-        applyGamma(v, from, to, curve);
-      }
+      // the sum for the contrast's mean is taken in the gamma pass when there is one (same values, same order)
+      double sum = curve != null ? applyGamma(v, from, to, curve) : Double.NaN;
       // contrast about the mean, then brightness, fused into one pass (same arithmetic as one step after the other)
       double mean = 0;
       if (contrast != 1) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-          sum += v[i];
+        if (Double.isNaN(sum)) {
+          sum = 0;
+          for (int i = from; i < to; i++) {
+            sum += v[i];
+          }
         }
         mean = sum / plane;
       }
@@ -100,7 +101,11 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
     return image;
   }
 
-  private static void applyGamma(float[] v, int from, int to, PowerCurve curve) {
+  /**
+   * Gamma on {@code v[from, to)} relative to its min–max range; returns the sum of the new values, or NaN if the
+   * range is empty or not finite (then nothing changes).
+   */
+  private static double applyGamma(float[] v, int from, int to, PowerCurve curve) {
     float lo = Float.POSITIVE_INFINITY;
     float hi = Float.NEGATIVE_INFINITY;
     boolean nan = false;
@@ -113,10 +118,14 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
     }
     double range = (double) hi - lo;
     if (nan || !(range > 0) || Double.isInfinite(range)) {
-      return; // constant (or non-finite) channel: gamma has no defined effect
+      return Double.NaN; // constant (or non-finite) channel: gamma has no defined effect
     }
+    double sum = 0;
     for (int i = from; i < to; i++) {
-      v[i] = (float) (lo + range * curve.apply((v[i] - lo) / range));
+      float value = (float) (lo + range * curve.apply((v[i] - lo) / range));
+      v[i] = value;
+      sum += value;
     }
+    return sum;
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.unet4j.core.geometry.Interval2d;
 import org.unet4j.core.image.FloatImage;
-import org.unet4j.core.image.LabelImage;
 
 /**
  * Draws random, augmented training patches of a model's tile sizes from in-memory training samples, each in one
@@ -131,9 +130,8 @@ public final class PatchSampler {
     }
     Interval2d centre = new Interval2d(marginPx(), marginPx(), outputPx, outputPx);
     FloatImage image = jitter.applyInPlace(window.apply(s.image(), imageInterpolation)); // a fresh image
-    LabelImage mask = window.apply(s.mask(), centre);
-    FloatImage weights = window.apply(s.weights(), Interpolation.LINEAR, centre);
-    return new TrainingPatch(image, mask, weights);
+    SpatialTransform.LabelAndWeights target = window.applyToTarget(s.mask(), s.weights(), centre);
+    return new TrainingPatch(image, target.mask(), target.weights());
   }
 
   private int offset(SplittableRandom rng, int size) {

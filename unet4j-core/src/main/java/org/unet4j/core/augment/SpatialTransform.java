@@ -182,17 +182,13 @@ public final class SpatialTransform {
     requireRegion(region);
     FloatImage out = FloatImage.zeros(source.channels(), region.height(), region.width());
     Resampler resampler = new Resampler(source, out);
-    double[] sy = new double[region.width()];
-    double[] sx = new double[region.width()];
-    for (int y = 0; y < region.height(); y++) {
-      fillRow(region.y0() + y, region.x0(), sy, sx);
-      switch (interpolation) {
-        case NEAREST -> resampler.nearestRow(y, sy, sx);
-        case LINEAR -> resampler.linearRow(y, sy, sx);
-        case CUBIC -> resampler.cubicRow(y, sy, sx);
-        default -> throw new IllegalArgumentException("unknown interpolation " + interpolation);
-      }
-    }
+    RowKernel kernel =
+        switch (interpolation) {
+          case NEAREST -> resampler::nearestRow;
+          case LINEAR -> resampler::linearRow;
+          case CUBIC -> resampler::cubicRow;
+        };
+    forEachRow(region, kernel);
     return out;
   }
 
@@ -209,23 +205,34 @@ public final class SpatialTransform {
    */
   public LabelImage apply(LabelImage source, Interval2d region) {
     requireRegion(region);
-    int h = source.height();
-    int w = source.width();
-    int[] src = source.data();
     int[] dst = new int[region.height() * region.width()];
-    double[] sy = new double[region.width()];
-    double[] sx = new double[region.width()];
-    for (int y = 0; y < region.height(); y++) {
-      fillRow(region.y0() + y, region.x0(), sy, sx);
-      int row = y * region.width();
-      for (int x = 0; x < sy.length; x++) {
-        int iy = MirrorIndex.reflect(roundHalfUp(sy[x]), h);
-        int ix = MirrorIndex.reflect(roundHalfUp(sx[x]), w);
-        dst[row + x] = src[iy * w + ix];
-      }
-    }
+    forEachRow(region, new LabelResampler(source, dst)::nearestRow);
     return new LabelImage(region.height(), region.width(), dst);
   }
+
+  /**
+   * A training target on {@code region}: the label image {@code mask} resampled nearest-neighbour and
+   * {@code weights} linearly, from one pass over the source coordinates (the same result as
+   * {@link #apply(LabelImage, Interval2d)} and {@link #apply(FloatImage, Interpolation, Interval2d)} with
+   * {@link Interpolation#LINEAR}).
+   *
+   * @return the mask and the weights, {@code region.height × region.width}
+   */
+  LabelAndWeights applyToTarget(LabelImage mask, FloatImage weights, Interval2d region) {
+    requireRegion(region);
+    int[] maskOut = new int[region.height() * region.width()];
+    FloatImage weightsOut = FloatImage.zeros(weights.channels(), region.height(), region.width());
+    LabelResampler labels = new LabelResampler(mask, maskOut);
+    Resampler values = new Resampler(weights, weightsOut);
+    forEachRow(region, (dstStart, count, sy, sx) -> {
+      labels.nearestRow(dstStart, count, sy, sx);
+      values.linearRow(dstStart, count, sy, sx);
+    });
+    return new LabelAndWeights(new LabelImage(region.height(), region.width(), maskOut), weightsOut);
+  }
+
+  /** A resampled mask and its weights (see {@link #applyToTarget}). */
+  record LabelAndWeights(LabelImage mask, FloatImage weights) {}
 
   @Override
   public String toString() {
@@ -254,12 +261,28 @@ public final class SpatialTransform {
     return new double[] {qy, qx};
   }
 
-  /** Source coordinates of output pixels {@code (y, x0 .. x0 + sy.length − 1)}. */
-  private void fillRow(int y, int x0, double[] sy, double[] sx) {
+  /** Resamples output pixels {@code dstStart … dstStart + count − 1} of a row from source coordinates sy, sx. */
+  private interface RowKernel {
+    void resample(int dstStart, int count, double[] sy, double[] sx);
+  }
+
+  /** Hands {@code kernel} the source coordinates of {@code region}, row by row (row-major destination offsets). */
+  private void forEachRow(Interval2d region, RowKernel kernel) {
+    int width = region.width();
+    double[] sy = new double[width];
+    double[] sx = new double[width];
+    for (int y = 0; y < region.height(); y++) {
+      fillRow(region.y0() + y, region.x0(), width, sy, sx);
+      kernel.resample(y * width, width, sy, sx);
+    }
+  }
+
+  /** Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)}. */
+  private void fillRow(int y, int x0, int count, double[] sy, double[] sx) {
     double qy0 = y - (outHeight - 1) / 2.0;
     double cx = (outWidth - 1) / 2.0;
     if (displacement == null) {
-      for (int k = 0; k < sy.length; k++) {
+      for (int k = 0; k < count; k++) {
         double qx = (x0 + k) - cx;
         sy[k] = centreY + myy * qy0 + myx * qx;
         sx[k] = centreX + mxy * qy0 + mxx * qx;
@@ -268,7 +291,7 @@ public final class SpatialTransform {
       float[] dy = displacement.dy();
       float[] dx = displacement.dx();
       int base = y * outWidth + x0;
-      for (int k = 0; k < sy.length; k++) {
+      for (int k = 0; k < count; k++) {
         double qy = qy0 + dy[base + k];
         double qx = (x0 + k) - cx + dx[base + k];
         sy[k] = centreY + myy * qy + myx * qx;
@@ -292,7 +315,16 @@ public final class SpatialTransform {
   }
 
   static int roundHalfUp(double v) {
-    return (int) Math.floor(v + 0.5);
+    return floorToInt(v + 0.5);
+  }
+
+  /**
+   * {@code (int) Math.floor(v)} for coordinates within the int range, without the floor call (the truncation
+   * rounds towards 0, so negative non-integers are one too high).
+   */
+  static int floorToInt(double v) {
+    int i = (int) v;
+    return v < i ? i - 1 : i;
   }
 
   /** Interpolation kernels over one source and one destination image; loops are per row to stay allocation-free. */
@@ -304,7 +336,8 @@ public final class SpatialTransform {
     private final int w;
     private final int srcPlane;
     private final int dstPlane;
-    private final int dstWidth;
+    private final MirrorTable rows;
+    private final MirrorTable columns;
 
     Resampler(FloatImage source, FloatImage target) {
       src = source.data();
@@ -314,36 +347,54 @@ public final class SpatialTransform {
       w = source.width();
       srcPlane = h * w;
       dstPlane = target.planeSize();
-      dstWidth = target.width();
+      rows = new MirrorTable(h, w);
+      columns = new MirrorTable(w, 1);
     }
 
-    void nearestRow(int y, double[] sy, double[] sx) {
-      int row = y * dstWidth;
-      for (int x = 0; x < sy.length; x++) {
-        int s = MirrorIndex.reflect(roundHalfUp(sy[x]), h) * w + MirrorIndex.reflect(roundHalfUp(sx[x]), w);
+    /** The mirrored source row {@code i}, as the offset {@code row · width} of its first pixel. */
+    private int rowOffset(int i) {
+      return rows.at(i);
+    }
+
+    /** The mirrored source column {@code i}. */
+    private int column(int i) {
+      return columns.at(i);
+    }
+
+    void nearestRow(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        int s = rowOffset(roundHalfUp(sy[x])) + column(roundHalfUp(sx[x]));
         for (int c = 0; c < channels; c++) {
           dst[c * dstPlane + row + x] = src[c * srcPlane + s];
         }
       }
     }
 
-    void linearRow(int y, double[] sy, double[] sx) {
-      int row = y * dstWidth;
-      for (int x = 0; x < sy.length; x++) {
-        double fy0 = Math.floor(sy[x]);
-        double fx0 = Math.floor(sx[x]);
-        int iy = (int) fy0;
-        int ix = (int) fx0;
-        double ty = sy[x] - fy0;
-        double tx = sx[x] - fx0;
-        int y0 = MirrorIndex.reflect(iy, h) * w;
-        int x0 = MirrorIndex.reflect(ix, w);
+    void linearRow(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        int iy = floorToInt(sy[x]);
+        int ix = floorToInt(sx[x]);
+        double ty = sy[x] - iy;
+        double tx = sx[x] - ix;
+        int y0;
+        int x0;
+        int y1;
+        int x1;
+        if (iy >= 0 && iy + 1 < h && ix >= 0 && ix + 1 < w) {
+          y0 = iy * w; // interior: no mirroring
+          x0 = ix;
+          y1 = y0 + w;
+          x1 = ix + 1;
+        } else {
+          y0 = rowOffset(iy);
+          x0 = column(ix);
+          y1 = rowOffset(iy + 1);
+          x1 = column(ix + 1);
+        }
         if (ty == 0 && tx == 0) {
           copy(row + x, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
           continue;
         }
-        int y1 = MirrorIndex.reflect(iy + 1, h) * w;
-        int x1 = MirrorIndex.reflect(ix + 1, w);
         for (int c = 0; c < channels; c++) {
           int o = c * srcPlane;
           double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
@@ -353,19 +404,14 @@ public final class SpatialTransform {
       }
     }
 
-    void cubicRow(int y, double[] sy, double[] sx) {
-      int row = y * dstWidth;
-      int[] ry = new int[4];
-      int[] rx = new int[4];
-      for (int x = 0; x < sy.length; x++) {
-        double fy0 = Math.floor(sy[x]);
-        double fx0 = Math.floor(sx[x]);
-        int iy = (int) fy0;
-        int ix = (int) fx0;
-        double ty = sy[x] - fy0;
-        double tx = sx[x] - fx0;
+    void cubicRow(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        int iy = floorToInt(sy[x]);
+        int ix = floorToInt(sx[x]);
+        double ty = sy[x] - iy;
+        double tx = sx[x] - ix;
         if (ty == 0 && tx == 0) {
-          copy(row + x, MirrorIndex.reflect(iy, h) * w + MirrorIndex.reflect(ix, w));
+          copy(row + x, rowOffset(iy) + column(ix));
           continue;
         }
         double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
@@ -391,19 +437,22 @@ public final class SpatialTransform {
             dst[c * dstPlane + row + x] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
           }
         } else {
-          for (int k = 0; k < 4; k++) {
-            ry[k] = MirrorIndex.reflect(iy - 1 + k, h) * w;
-            rx[k] = MirrorIndex.reflect(ix - 1 + k, w);
-          }
+          // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
+          int y0 = rowOffset(iy - 1);
+          int y1 = rowOffset(iy);
+          int y2 = rowOffset(iy + 1);
+          int y3 = rowOffset(iy + 2);
+          int x0 = column(ix - 1);
+          int x1 = column(ix);
+          int x2 = column(ix + 1);
+          int x3 = column(ix + 2);
           for (int c = 0; c < channels; c++) {
             int o = c * srcPlane;
             double v = 0;
-            for (int k = 0; k < 4; k++) {
-              int r = o + ry[k];
-              double rowValue =
-                  wx0 * src[r + rx[0]] + wx1 * src[r + rx[1]] + wx2 * src[r + rx[2]] + wx3 * src[r + rx[3]];
-              v += (k == 0 ? wy0 : k == 1 ? wy1 : k == 2 ? wy2 : wy3) * rowValue;
-            }
+            v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
+            v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
+            v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
+            v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
             dst[c * dstPlane + row + x] = (float) v;
           }
         }
@@ -414,6 +463,54 @@ public final class SpatialTransform {
       for (int c = 0; c < channels; c++) {
         dst[c * dstPlane + dstIndex] = src[c * srcPlane + srcIndex];
       }
+    }
+  }
+
+  /** Nearest-neighbour resampling of one label image into a destination array. */
+  private static final class LabelResampler {
+    private final int[] src;
+    private final int[] dst;
+    private final MirrorTable rows;
+    private final MirrorTable columns;
+
+    LabelResampler(LabelImage source, int[] dst) {
+      this.src = source.data();
+      this.dst = dst;
+      rows = new MirrorTable(source.height(), source.width());
+      columns = new MirrorTable(source.width(), 1);
+    }
+
+    void nearestRow(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        dst[row + x] = src[rows.at(roundHalfUp(sy[x])) + columns.at(roundHalfUp(sx[x]))];
+      }
+    }
+  }
+
+  /**
+   * Mirror-padded indices of one axis ({@link MirrorIndex}) times a stride, looked up in a table for indices up to
+   * one axis length beyond either edge (what warps and crops reach) and computed beyond that.
+   */
+  private static final class MirrorTable {
+    private final int size;
+    private final int stride;
+    private final int pad;
+    private final int[] table;
+
+    MirrorTable(int size, int stride) {
+      this.size = size;
+      this.stride = stride;
+      pad = size;
+      table = new int[size + 2 * pad];
+      for (int k = 0; k < table.length; k++) {
+        table[k] = MirrorIndex.reflect(k - pad, size) * stride;
+      }
+    }
+
+    /** {@code MirrorIndex.reflect(i, size) · stride}. */
+    int at(int i) {
+      int k = i + pad;
+      return k >= 0 && k < table.length ? table[k] : MirrorIndex.reflect(i, size) * stride;
     }
   }
 }

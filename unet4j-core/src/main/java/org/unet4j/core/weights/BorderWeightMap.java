@@ -23,10 +23,10 @@ import org.unet4j.core.image.LabelImage;
  * {@code = σ·sqrt(2·ln(10⁶))} (≈ 5.26σ) and set to 0 beyond, where its exact value is below {@code 10⁻⁶·w0}. That
  * lets the distances to each instance be computed only inside the instance's bounding box grown by the cutoff
  * (one exact Felzenszwalb–Huttenlocher distance transform per instance, keeping the two smallest squared
- * distances per pixel, in exact integer arithmetic), so the cost is about
- * {@code (number of instances) · (cell diameter + 2·cutoff)²}, not {@code (number of instances) · (image size)}:
- * about 7–10 ms single-threaded for 512×512 px with 60 touching cells and σ = 5 px (see {@code bench/data} and
- * docs/BENCHMARKS.md).
+ * distances per background pixel, in exact integer arithmetic: {@link TwoNearestInstances}), so the cost is about
+ * {@code (number of instances) · (cell diameter + 2·cutoff)²}, not {@code (number of instances) · (image size)}.
+ * The term itself is looked up per pair of squared distances ({@link BorderTermTable}). For 512×512 px with 60
+ * touching cells and σ = 5 px this takes a few ms on one thread (see {@code bench/data} and docs/BENCHMARKS.md).
  *
  * @param w0 border weight {@code w0} (paper: 10), ≥ 0
  * @param sigmaPx border width {@code σ} in px (paper: 5), &gt; 0
@@ -73,11 +73,9 @@ public record BorderWeightMap(double w0, double sigmaPx) {
    * @return a 1×H×W image
    */
   public FloatImage compute(LabelImage instances) {
-    float[] weights = borderTerm(instances);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] += 1f;
-    }
-    return new FloatImage(1, instances.height(), instances.width(), weights);
+    float[] weights = new float[instances.data().length];
+    Arrays.fill(weights, 1f);
+    return new FloatImage(1, instances.height(), instances.width(), addBorderTerm(instances, weights));
   }
 
   /**
@@ -93,10 +91,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
           "got " + classWeightsPerPixel.length + " class weights for a " + instances.height() + "×"
               + instances.width() + " instance image");
     }
-    float[] weights = borderTerm(instances);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] += classWeightsPerPixel[i];
-    }
+    float[] weights = addBorderTerm(instances, classWeightsPerPixel.clone());
     return new FloatImage(1, instances.height(), instances.width(), weights);
   }
 
@@ -109,40 +104,53 @@ public record BorderWeightMap(double w0, double sigmaPx) {
    * @throws IllegalArgumentException if a label is negative
    */
   public float[] borderTerm(LabelImage instances) {
-    int n = instances.data().length;
-    float[] term = new float[n];
+    return addBorderTerm(instances, new float[instances.data().length]);
+  }
+
+  /** Adds the border term to {@code weights} (row-major, one per pixel) and returns it. */
+  private float[] addBorderTerm(LabelImage instances, float[] weights) {
     if (w0 == 0) {
-      return term;
+      return weights;
     }
     double cutoff = cutoffPx();
-    SquaredDistances sq = nearestTwo(instances, cutoff, true);
-    if (sq == null) {
-      return term;
+    // A background pixel has d1 ≥ 1, so d1 + d2 ≤ cutoff needs d1 ≤ d2 ≤ cutoff − 1: no farther distance matters.
+    TwoNearestInstances two = new TwoNearestInstances(instances, Math.max(0, cutoff - 1), true);
+    if (two.isEmpty()) {
+      return weights;
     }
-    int[] nearness = sq.nearness();
-    int limit = sq.limitSquared();
-    // sqrt of every possible squared distance, looked up instead of computed (the limit is ≈ 27.6σ²).
-    double[] root = limit <= 1 << 20 ? new double[limit + 1] : null;
-    if (root != null) {
-      for (int d = 0; d <= limit; d++) {
-        root[d] = Math.sqrt(d);
-      }
-    }
+    int limit = two.limitSquared();
     int[] labels = instances.data();
-    double negInvTwoSigmaSq = -1.0 / (2.0 * sigmaPx * sigmaPx);
-    for (int i = 0; i < n; i++) {
-      int second = nearness[2 * i + 1];
-      if (second == 0 || labels[i] != 0) {
-        continue;
-      }
-      int a = limit + 1 - nearness[2 * i];
-      int b = limit + 1 - second;
-      double s = root != null ? root[a] + root[b] : Math.sqrt(a) + Math.sqrt(b);
-      if (s <= cutoff) {
-        term[i] = (float) (w0 * Math.exp(s * s * negInvTwoSigmaSq));
-      }
+    int width = instances.width();
+    BorderTermTable table = BorderTermTable.of(this, limit);
+    if (table != null) {
+      two.forEachRow((y, nearest, second) -> {
+        int row = y * width;
+        for (int x = 0; x < width; x++) {
+          if (second[x] != 0 && labels[row + x] == 0) {
+            float term = table.term(limit + 1 - nearest[x], limit + 1 - second[x]);
+            if (term != 0) {
+              weights[row + x] += term;
+            }
+          }
+        }
+      });
+      return weights;
     }
-    return term;
+    // σ too large to tabulate: the same formula per pixel
+    double negInvTwoSigmaSq = -1.0 / (2.0 * sigmaPx * sigmaPx);
+    two.forEachRow((y, nearest, second) -> {
+      int row = y * width;
+      for (int x = 0; x < width; x++) {
+        if (second[x] == 0 || labels[row + x] != 0) {
+          continue;
+        }
+        double s = Math.sqrt(limit + 1 - nearest[x]) + Math.sqrt(limit + 1 - second[x]);
+        if (s <= cutoff) {
+          weights[row + x] += (float) (w0 * Math.exp(s * s * negInvTwoSigmaSq));
+        }
+      }
+    });
+    return weights;
   }
 
   /**
@@ -160,200 +168,14 @@ public record BorderWeightMap(double w0, double sigmaPx) {
     int n = instances.data().length;
     float[] d1 = new float[n];
     float[] d2 = new float[n];
-    SquaredDistances sq = nearestTwo(instances, maxDistancePx, false);
-    for (int i = 0; i < n; i++) {
-      d1[i] = sq == null ? Float.POSITIVE_INFINITY : sq.distancePx(2 * i);
-      d2[i] = sq == null ? Float.POSITIVE_INFINITY : sq.distancePx(2 * i + 1);
-    }
-    return new NearestInstanceDistances(instances.height(), instances.width(), d1, d2);
-  }
-
-  /**
-   * The two smallest squared distances {@code d²} per pixel, interleaved ({@code [2i]} nearest, {@code [2i + 1]}
-   * second), stored as {@code limitSquared + 1 − d²}: larger means nearer and 0 means "none within the limit", so a
-   * freshly allocated (zeroed) array needs no initialisation pass.
-   */
-  private record SquaredDistances(int[] nearness, int limitSquared) {
-
-    float distancePx(int index) {
-      int value = nearness[index];
-      return value == 0 ? Float.POSITIVE_INFINITY : (float) Math.sqrt(limitSquared + 1 - value);
-    }
-  }
-
-  /**
-   * Runs one exact distance transform per instance inside its bounding box grown by {@code maxDistancePx} and keeps
-   * the two smallest squared distances per pixel. Returns null if there are no instances.
-   */
-  private static SquaredDistances nearestTwo(LabelImage instances, double maxDistancePx, boolean backgroundOnly) {
-    int height = instances.height();
+    TwoNearestInstances two = new TwoNearestInstances(instances, maxDistancePx, false);
     int width = instances.width();
-    long maxSquared = (long) (height - 1) * (height - 1) + (long) (width - 1) * (width - 1);
-    if (maxSquared >= Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "image " + height + "×" + width + " is too large for border weights; split it into tiles below 32768²");
-    }
-    LabelImage labelled = instances;
-    int maxLabel = maxLabelChecked(instances);
-    if (maxLabel == 0) {
-      return null;
-    }
-    if (maxLabel > instances.data().length) {
-      labelled = ConnectedComponents.relabelConsecutive(instances);
-      maxLabel = labelled.maxLabel();
-    }
-    int[] labels = labelled.data();
-    // Bounding boxes per label; labels absent from the image keep minY > maxY.
-    int[] minY = new int[maxLabel + 1];
-    int[] maxY = new int[maxLabel + 1];
-    int[] minX = new int[maxLabel + 1];
-    int[] maxX = new int[maxLabel + 1];
-    Arrays.fill(minY, Integer.MAX_VALUE);
-    Arrays.fill(minX, Integer.MAX_VALUE);
-    Arrays.fill(maxY, -1);
-    Arrays.fill(maxX, -1);
-    // Run by run (a row's consecutive pixels of one label) rather than pixel by pixel: about 1/15 of the updates.
-    for (int y = 0; y < height; y++) {
-      int row = y * width;
-      int x = 0;
-      while (x < width) {
-        int l = labels[row + x];
-        int start = x;
-        while (x + 1 < width && labels[row + x + 1] == l) {
-          x++;
-        }
-        if (l != 0) {
-          minY[l] = Math.min(minY[l], y);
-          maxY[l] = y;
-          minX[l] = Math.min(minX[l], start);
-          maxX[l] = Math.max(maxX[l], x);
-        }
-        x++;
+    two.forEachRow((y, nearest, second) -> {
+      for (int x = 0; x < width; x++) {
+        d1[y * width + x] = two.distancePx(nearest[x]);
+        d2[y * width + x] = two.distancePx(second[x]);
       }
-    }
-    long cutSquared = (long) Math.min(Math.floor(maxDistancePx * maxDistancePx), (double) maxSquared);
-    int margin = (int) Math.min(Math.floor(maxDistancePx), Math.max(height, width));
-
-    int n = labels.length;
-    int[] nearness = new int[2 * n];
-    int encode = (int) cutSquared + 1;
-    int[] nearestRow = new int[0];
-    LowerEnvelope envelope = new LowerEnvelope(width);
-
-    for (int l = 1; l <= maxLabel; l++) {
-      if (maxY[l] < 0) {
-        continue;
-      }
-      int y0 = minY[l];
-      int y1 = maxY[l];
-      int x0 = minX[l];
-      int x1 = maxX[l];
-      int boxY0 = Math.max(0, y0 - margin);
-      int boxY1 = Math.min(height - 1, y1 + margin);
-      int boxX0 = Math.max(0, x0 - margin);
-      int boxX1 = Math.min(width - 1, x1 + margin);
-      int bw = x1 - x0 + 1;
-      int bh = boxY1 - boxY0 + 1;
-      if (nearestRow.length < bw * bh) {
-        nearestRow = new int[bw * bh];
-      }
-      // Column pass over the instance's columns only (other columns of the grown box have no feature pixel):
-      // nearest row of label l in the same column, -1 if none.
-      for (int yy = 0; yy < bh; yy++) {
-        int src = (boxY0 + yy) * width + x0;
-        int dst = yy * bw;
-        int y = boxY0 + yy;
-        for (int xx = 0; xx < bw; xx++) {
-          nearestRow[dst + xx] = labels[src + xx] == l ? y : (yy > 0 ? nearestRow[dst - bw + xx] : -1);
-        }
-      }
-      for (int yy = bh - 2; yy >= 0; yy--) {
-        int dst = yy * bw;
-        int y = boxY0 + yy;
-        for (int xx = 0; xx < bw; xx++) {
-          int below = nearestRow[dst + bw + xx];
-          int current = nearestRow[dst + xx];
-          if (below >= 0 && (current < 0 || below - y < y - current)) {
-            nearestRow[dst + xx] = below;
-          }
-        }
-      }
-      // Row pass: lower envelope of the column distances, evaluated along the grown row.
-      for (int yy = 0; yy < bh; yy++) {
-        int y = boxY0 + yy;
-        int src = yy * bw;
-        long fMin = Long.MAX_VALUE;
-        envelope.clear();
-        for (int xx = 0; xx < bw; xx++) {
-          int r = nearestRow[src + xx];
-          if (r < 0) {
-            continue;
-          }
-          long fx = (long) (y - r) * (y - r);
-          fMin = Math.min(fMin, fx);
-          // Inside a run of the instance's own pixels a parabola is lowest only at its own pixel (distance 0, set
-          // directly below), so only the run's ends enter the envelope.
-          if (r == y
-              && xx > 0
-              && xx < bw - 1
-              && nearestRow[src + xx - 1] == y
-              && nearestRow[src + xx + 1] == y) {
-            continue;
-          }
-          envelope.add(xx, fx);
-        }
-        if (envelope.size() == 0 || fMin > cutSquared) {
-          continue;
-        }
-        // No pixel farther than the cutoff from the instance's columns can be within the cutoff.
-        int reach = (int) Math.floor(Math.sqrt((double) (cutSquared - fMin)));
-        int xStart = Math.max(boxX0, x0 - reach);
-        int xEnd = Math.min(boxX1, x1 + reach);
-        int row = y * width;
-        envelope.rewind();
-        for (int x = xStart; x <= xEnd; x++) {
-          int i = row + x;
-          int label = labels[i];
-          if (backgroundOnly && label != 0) {
-            continue;
-          }
-          long d;
-          if (label == l) {
-            d = 0;
-          } else {
-            int q = x - x0;
-            envelope.nearestVertex(q);
-            d = envelope.valueAt(q);
-            if (d > cutSquared) {
-              continue;
-            }
-          }
-          int near = encode - (int) d;
-          int first = nearness[2 * i];
-          if (near > first) {
-            nearness[2 * i + 1] = first;
-            nearness[2 * i] = near;
-          } else if (near > nearness[2 * i + 1]) {
-            nearness[2 * i + 1] = near;
-          }
-        }
-      }
-    }
-    return new SquaredDistances(nearness, (int) cutSquared);
-  }
-
-  private static int maxLabelChecked(LabelImage instances) {
-    int[] data = instances.data();
-    int max = 0;
-    for (int i = 0; i < data.length; i++) {
-      int value = data[i];
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "instance label " + value + " at (y=" + i / instances.width() + ", x=" + i % instances.width()
-                + ") is negative; use 0 for background and positive labels for cells");
-      }
-      max = Math.max(max, value);
-    }
-    return max;
+    });
+    return new NearestInstanceDistances(instances.height(), instances.width(), d1, d2);
   }
 }

@@ -80,6 +80,23 @@ final class LowerEnvelope {
     return vertex[k];
   }
 
+  /**
+   * Writes the envelope's values at {@code q = from … to} to {@code out[0 … to − from]}, moving the cursor of
+   * {@link #nearestVertex(int)} along: {@code from} must not be below the last position since {@link #rewind()}.
+   * The envelope must not be empty, and every value must fit in an {@code int}.
+   */
+  void evaluate(int from, int to, int[] out) {
+    int k = cursor;
+    for (int q = from; q <= to; q++) {
+      while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+        k++;
+      }
+      int dq = q - vertex[k];
+      out[q - from] = dq * dq + (int) height[k];
+    }
+    cursor = k;
+  }
+
   /** The envelope's value at {@code q}, for the parabola found by the last {@link #nearestVertex(int)}. */
   long valueAt(int q) {
     long dq = q - vertex[cursor];

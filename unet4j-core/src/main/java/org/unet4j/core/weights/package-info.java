@@ -4,7 +4,8 @@
  *
  * <p>The data path is: instance labels → {@link org.unet4j.core.weights.SeparationBorders} (optional: cut touching
  * cells apart) → {@link org.unet4j.core.weights.ClassBalanceWeights} ({@code w_c}) and
- * {@link org.unet4j.core.weights.BorderWeightMap} (the border term, from exact distances computed with
+ * {@link org.unet4j.core.weights.BorderWeightMap} (the border term, from exact distances to the two nearest
+ * instances, one Felzenszwalb–Huttenlocher transform per instance as in
  * {@link org.unet4j.core.weights.EuclideanDistanceTransform}) → {@link org.unet4j.core.weights.WeightMaps}, which
  * combines them. {@link org.unet4j.core.weights.ConnectedComponents} turns binary masks into instance labels (for
  * training from class masks and for instance output at inference).

@@ -152,6 +152,34 @@ class SpatialTransformTest {
         assertThat(cropImage.get(0, y, x)).isEqualTo(fullImage.get(0, y + 5, x + 4));
       }
     }
+    // the fused pass for a patch's target gives both at once
+    SpatialTransform.LabelAndWeights target = t.applyToTarget(labels, asImage, region);
+    assertThat(target.mask()).isEqualTo(crop);
+    assertThat(target.weights()).isEqualTo(cropImage);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Interpolation.class)
+  void shiftsFarBeyondTheImageStillMirror(Interpolation interpolation) {
+    // several image sizes away, past the mirror lookup tables (one size beyond each edge)
+    FloatImage img = randomImage(12, 1, 5, 4);
+    LabelImage labels = randomLabels(13, 5, 4, 1, 2, 3);
+    for (int[] shift : new int[][] {{23, -17}, {-31, 9}, {6, 40}}) {
+      SpatialTransform t = SpatialTransform.identity(5, 4).translate(shift[0], shift[1]);
+      FloatImage out = t.apply(img, interpolation);
+      LabelImage outLabels = t.apply(labels);
+      for (int y = 0; y < 5; y++) {
+        for (int x = 0; x < 4; x++) {
+          assertThat(out.get(0, y, x)).isEqualTo(mirrored(img, 0, y + shift[0], x + shift[1]));
+          assertThat(outLabels.get(y, x))
+              .isEqualTo(labels.get(MirrorIndex.reflect(y + shift[0], 5), MirrorIndex.reflect(x + shift[1], 4)));
+        }
+      }
+    }
+    // mirroring is periodic (2n − 2 = 8 rows, 6 columns): a fractional shift by whole periods reads the same taps
+    FloatImage near = SpatialTransform.identity(5, 4).translate(0.3, -0.6).apply(img, interpolation);
+    FloatImage far = SpatialTransform.identity(5, 4).translate(0.3 + 4 * 8, -0.6 - 5 * 6).apply(img, interpolation);
+    assertThat(far).isEqualTo(near);
   }
 
   @ParameterizedTest

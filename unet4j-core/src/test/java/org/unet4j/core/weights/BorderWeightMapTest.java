@@ -118,6 +118,47 @@ class BorderWeightMapTest {
     }
   }
 
+  /**
+   * Speckled instances (each pixel belongs to one of a few labels with some probability): rows with many runs of
+   * one label, holes and fragments, the cases the per-row fast path for a single run of own pixels does not take.
+   */
+  @Test
+  void fragmentedInstancesEqualBruteForce() {
+    SplittableRandom random = new SplittableRandom(23);
+    for (int repeat = 0; repeat < 20; repeat++) {
+      int height = 1 + random.nextInt(30);
+      int width = 1 + random.nextInt(30);
+      int[] labels = new int[height * width];
+      double density = random.nextDouble();
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = random.nextDouble() < density ? 1 + random.nextInt(3) : 0;
+      }
+      LabelImage instances = new LabelImage(height, width, labels);
+      double[][] expected = bruteForceD1D2(instances);
+      double limit = 1 + random.nextDouble() * 8;
+      NearestInstanceDistances limited = BorderWeightMap.nearestInstanceDistances(instances, limit);
+      BorderWeightMap map = new BorderWeightMap(10, 0.5 + random.nextDouble() * 3);
+      float[] term = map.borderTerm(instances);
+      for (int i = 0; i < labels.length; i++) {
+        for (int which = 0; which < 2; which++) {
+          double want = expected[which][i];
+          float got = which == 0 ? limited.d1Px()[i] : limited.d2Px()[i];
+          if (want <= limit) {
+            assertThat((double) got).as("repeat %d pixel %d d%d", repeat, i, which + 1).isCloseTo(want, within(1e-4));
+          } else {
+            assertThat(got).as("repeat %d pixel %d d%d beyond %s px", repeat, i, which + 1, limit).isInfinite();
+          }
+        }
+        double s = expected[0][i] + expected[1][i];
+        double wantTerm =
+            labels[i] != 0 || Double.isInfinite(s)
+                ? 0
+                : map.w0() * Math.exp(-s * s / (2 * map.sigmaPx() * map.sigmaPx()));
+        assertThat((double) term[i]).as("repeat %d term at pixel %d", repeat, i).isCloseTo(wantTerm, within(1e-4));
+      }
+    }
+  }
+
   @Test
   void borderTermOnTouchingCellsEqualsBruteForce() {
     // The benchmark's kind of image, small enough for the O(n²) reference: 3 × 4 touching cells on 72×96 px.
