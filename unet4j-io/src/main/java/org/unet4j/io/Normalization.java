@@ -1,5 +1,6 @@
 package org.unet4j.io;
 
+import java.io.IOException;
 import java.util.Arrays;
 import org.unet4j.core.image.FloatImage;
 
@@ -28,6 +29,15 @@ public sealed interface Normalization {
 
   /** Maps every channel of {@code raw} to a new image; {@code raw} is not modified. */
   FloatImage apply(FloatImage raw);
+
+  /**
+   * The map this normalisation applies to {@code image}, computed from region reads in bounded memory (two passes
+   * for {@link Percentile}), so that {@code mappingFor(source).applyTo(source)} gives exactly the values {@link
+   * #apply} gives on the loaded image, for images too large to load.
+   *
+   * @throws IOException if reading fails
+   */
+  IntensityMapping mappingFor(ImageSource image) throws IOException;
 
   /**
    * Per-image, per-channel percentile scaling.
@@ -71,8 +81,8 @@ public sealed interface Normalization {
           counts[(int) values[i]]++;
         }
         return new double[] {
-          interpolate(k -> orderStatistic(counts, k), length, lowPercent),
-          interpolate(k -> orderStatistic(counts, k), length, highPercent)};
+          OrderStatistics.interpolate(k -> orderStatistic(counts, k), length, lowPercent),
+          OrderStatistics.interpolate(k -> orderStatistic(counts, k), length, highPercent)};
       }
       float[] sorted = Arrays.copyOfRange(values, from, from + length);
       Arrays.sort(sorted); // NaN sorts last
@@ -84,7 +94,20 @@ public sealed interface Normalization {
         return new double[] {Double.NaN, Double.NaN};
       }
       return new double[] {
-        interpolate(k -> sorted[k], n, lowPercent), interpolate(k -> sorted[k], n, highPercent)};
+        OrderStatistics.interpolate(k -> sorted[(int) k], n, lowPercent),
+        OrderStatistics.interpolate(k -> sorted[(int) k], n, highPercent)};
+    }
+
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) throws IOException {
+      double[][] bounds = StreamingPercentiles.of(image, lowPercent, highPercent);
+      double[] low = new double[bounds.length];
+      double[] high = new double[bounds.length];
+      for (int c = 0; c < bounds.length; c++) {
+        low[c] = bounds[c][0];
+        high[c] = bounds[c][1];
+      }
+      return new IntensityMapping(low, high);
     }
 
     private static boolean fitsUint16Histogram(float[] values, int from, int length) {
@@ -101,7 +124,7 @@ public sealed interface Normalization {
       return true;
     }
 
-    private static double orderStatistic(int[] counts, int k) {
+    private static double orderStatistic(int[] counts, long k) {
       int seen = 0;
       for (int v = 0; v < counts.length; v++) {
         seen += counts[v];
@@ -112,18 +135,6 @@ public sealed interface Normalization {
       throw new IllegalStateException("order statistic " + k + " beyond " + seen + " values");
     }
 
-    private interface OrderStatistic {
-      double valueAt(int k);
-    }
-
-    private static double interpolate(OrderStatistic sorted, int n, double percent) {
-      double position = percent / 100.0 * (n - 1);
-      int below = (int) Math.floor(position);
-      int above = Math.min(below + 1, n - 1);
-      double low = sorted.valueAt(below);
-      double fraction = position - below;
-      return fraction == 0 ? low : low + fraction * (sorted.valueAt(above) - low);
-    }
   }
 
   /**
@@ -147,6 +158,11 @@ public sealed interface Normalization {
       scaleInPlace(out.data(), 0, out.data().length, min, max);
       return out;
     }
+
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) {
+      return IntensityMapping.uniform(image.channels(), min, max);
+    }
   }
 
   /** Raw values passed through unchanged (for data already in a suitable range). */
@@ -155,12 +171,14 @@ public sealed interface Normalization {
     public FloatImage apply(FloatImage raw) {
       return raw.copy();
     }
+
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) {
+      return IntensityMapping.identity(image.channels());
+    }
   }
 
   private static void scaleInPlace(float[] data, int from, int length, double lo, double hi) {
-    double scale = hi > lo ? 1.0 / (hi - lo) : 0.0;
-    for (int i = from; i < from + length; i++) {
-      data[i] = (float) ((data[i] - lo) * scale);
-    }
+    IntensityMapping.scale(data, from, length, lo, hi);
   }
 }
