@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "U-Net (Ronneberger et al. 2015) for biomedical image segmentation.",
     subcommands = {
       TrainCommand.class,
+      PredictCommand.class,
       InfoCommand.class,
       WeightsCommand.class,
       AugmentCommand.class,

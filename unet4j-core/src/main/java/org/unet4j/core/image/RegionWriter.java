@@ -12,7 +12,8 @@ public interface RegionWriter {
 
   /**
    * Takes rows {@code y0..y0+height−1}, columns {@code x0..x0+width−1} of every channel from {@code values}, laid out
-   * channel-major like {@link RegionReader#read}. The array may be reused by the caller after the call returns.
+   * channel-major like {@link RegionReader#read} from index 0; the array may be longer than {@code C·height·width}
+   * and is reused by the caller after the call returns.
    *
    * @throws IOException if storing fails
    */
