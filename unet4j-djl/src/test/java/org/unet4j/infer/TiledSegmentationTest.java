@@ -135,7 +135,7 @@ class TiledSegmentationTest {
 
   @ParameterizedTest(name = "image {0}×{1}, tile {2}, batch {3}")
   @CsvSource({
-    "301, 517, 100, 4", "301, 517, 132, 2", "301, 517, 172, 1", "301, 517, 252, 3",
+    "301, 517, 100, 4", "301, 517, 172, 1", "301, 517, 252, 3",
     "7, 13, 100, 1", "1, 1, 48, 1", "40, 33, 100, 1", "17, 300, 100, 2"})
   void validTilesEqualOneWholeImagePassUpToFloatRounding(int height, int width, int tilePx, int batch) {
     Block block = build(VALID_TINY, 1);
@@ -179,17 +179,17 @@ class TiledSegmentationTest {
   void sameTilesBlendedWithinTheStatedSeamBound() {
     // A SAME net sees zero padding at tile edges where one pass over the canvas sees real context. The reference is
     // one pass over the same mirrored canvas the tiles cover, so only the seams differ. Measured for this tiny
-    // random net (depth 2, receptive-field radius 20 px), 300×300, 96-px tiles, default overlap 40 px: Gaussian max
-    // |Δp| 0.032, mean 0.0007; linear ramp max 0.13, mean 0.0075 (it weights pixels near tile edges more); without
-    // overlap max 0.5. Bounds below: those numbers with ~50 % slack.
+    // random net (depth 2, receptive-field radius 20 px), 220×220, 96-px tiles, default overlap 40 px: Gaussian max
+    // |Δp| 0.027, mean 0.0007; linear ramp max 0.16, mean 0.0076 (it weights pixels near tile edges more); without
+    // overlap max 0.56. Bounds below: those numbers with 50–80 % slack.
     Block block = build(SAME_TINY, 3);
-    FloatImage image = texture(1, 300, 300, 9);
-    double[][] bounds = {{0.05, 0.0012}, {0.2, 0.012}};
+    FloatImage image = texture(1, 220, 220, 9);
+    double[][] bounds = {{0.05, 0.0012}, {0.25, 0.012}};
     MergeRule[] rules = {MergeRule.GAUSSIAN, MergeRule.LINEAR_RAMP};
     for (int r = 0; r < 2; r++) {
       Segmenter tiled = new Segmenter(block, SAME_TINY, manager,
           InferenceOptions.defaults().withTileSizePx(96).withBlend(rules[r]));
-      TilePlan plan = tiled.plan(300, 300);
+      TilePlan plan = tiled.plan(220, 220);
       assertThat(plan.overlapPx()).isEqualTo(40);
       FloatImage whole = wholeImagePassOnCanvas(block, SAME_TINY, image, canvasEnd(plan, true),
           canvasEnd(plan, false));
@@ -199,7 +199,7 @@ class TiledSegmentationTest {
     }
     Segmenter noOverlap = new Segmenter(block, SAME_TINY, manager,
         InferenceOptions.defaults().withTileSizePx(96).withOverlapPx(0));
-    TilePlan plan = noOverlap.plan(300, 300);
+    TilePlan plan = noOverlap.plan(220, 220);
     FloatImage whole = wholeImagePassOnCanvas(block, SAME_TINY, image, canvasEnd(plan, true), canvasEnd(plan, false));
     assertThat(maxAbsDifference(whole, noOverlap.predictProbabilities(image))).isGreaterThan(0.2);
   }
@@ -242,12 +242,11 @@ class TiledSegmentationTest {
   }
 
   @Test
-  void streamingReadsAndWritesNoRegionLargerThanATileAndEqualsTheInMemoryResult() throws IOException {
+  void streamingReadsAndWritesNoRegionLargerThanATileAndEqualsTheWholeImagePass() throws IOException {
     Block block = build(VALID_TINY, 5);
-    FloatImage image = texture(1, 430, 390, 17);
+    FloatImage image = texture(1, 330, 300, 17);
     Segmenter tiled = segmenter(block, VALID_TINY, 100, 2);
-    FloatImage inMemory = tiled.predictProbabilities(image);
-    FloatImage streamed = FloatImage.zeros(2, 430, 390);
+    FloatImage streamed = FloatImage.zeros(2, 330, 300);
     long[] largest = new long[2];
     RegionReader reader = (y0, x0, h, w, dst) -> {
       largest[0] = Math.max(largest[0], (long) h * w);
@@ -258,10 +257,10 @@ class TiledSegmentationTest {
       RegionWriter.into(streamed).write(y0, x0, h, w, values);
     };
     int[] tilesDone = {0};
-    tiled.predict(reader, 430, 390, writer, (done, total) -> tilesDone[0] = done);
-    assertThat(streamed).isEqualTo(inMemory);
-    assertThat(tilesDone[0]).isEqualTo(tiled.plan(430, 390).size());
+    tiled.predict(reader, 330, 300, writer, (done, total) -> tilesDone[0] = done);
+    assertThat(maxAbsDifference(wholeImagePass(block, VALID_TINY, image), streamed)).isLessThan(1e-5);
+    assertThat(tilesDone[0]).isEqualTo(tiled.plan(330, 300).size()).isEqualTo(6 * 5);
     assertThat(largest[0]).isLessThanOrEqualTo(100 * 100);
-    assertThat(largest[1]).isLessThanOrEqualTo(60 * 60); // the 100-px tiles' outputs; stride 60
+    assertThat(largest[1]).isLessThanOrEqualTo(60 * 60); // the 100-px tiles' 60-px outputs
   }
 }
