@@ -27,17 +27,7 @@ public sealed interface ChannelSelection {
   default ImageSource applyTo(ImageSource source) {
     apply(FloatImage.zeros(source.channels(), 1, 1)); // fail now, with apply's message, not at the first read
     ChannelSelection selection = this;
-    return new ImageSource() {
-      @Override
-      public int height() {
-        return source.height();
-      }
-
-      @Override
-      public int width() {
-        return source.width();
-      }
-
+    return new DerivedImageSource(source) {
       @Override
       public int channels() {
         return outputChannels();

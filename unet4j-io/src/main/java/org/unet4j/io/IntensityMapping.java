@@ -62,17 +62,7 @@ public record IntensityMapping(double[] low, double[] high) {
       throw new IllegalArgumentException(
           "the mapping has " + channels() + " channel(s) but the image " + source.channels());
     }
-    return new ImageSource() {
-      @Override
-      public int height() {
-        return source.height();
-      }
-
-      @Override
-      public int width() {
-        return source.width();
-      }
-
+    return new DerivedImageSource(source) {
       @Override
       public int channels() {
         return source.channels();

@@ -76,13 +76,13 @@ public sealed interface Normalization {
     public static double[] percentiles(float[] values, int from, int length, double lowPercent,
         double highPercent) {
       if (fitsUint16Histogram(values, from, length)) {
-        int[] counts = new int[65_536];
+        long[] counts = new long[65_536];
         for (int i = from; i < from + length; i++) {
           counts[(int) values[i]]++;
         }
         return new double[] {
-          OrderStatistics.interpolate(k -> orderStatistic(counts, k), length, lowPercent),
-          OrderStatistics.interpolate(k -> orderStatistic(counts, k), length, highPercent)};
+          OrderStatistics.interpolate(k -> OrderStatistics.indexOfRank(counts, k), length, lowPercent),
+          OrderStatistics.interpolate(k -> OrderStatistics.indexOfRank(counts, k), length, highPercent)};
       }
       float[] sorted = Arrays.copyOfRange(values, from, from + length);
       Arrays.sort(sorted); // NaN sorts last
@@ -123,18 +123,6 @@ public sealed interface Normalization {
       }
       return true;
     }
-
-    private static double orderStatistic(int[] counts, long k) {
-      int seen = 0;
-      for (int v = 0; v < counts.length; v++) {
-        seen += counts[v];
-        if (seen > k) {
-          return v;
-        }
-      }
-      throw new IllegalStateException("order statistic " + k + " beyond " + seen + " values");
-    }
-
   }
 
   /**

@@ -10,6 +10,23 @@ final class OrderStatistics {
   }
 
   /**
+   * The index of the histogram bin holding the value of 0-based rank {@code rank}: the first bin whose cumulative
+   * count exceeds it (for a histogram of values 0..n, the value itself).
+   *
+   * @throws IllegalStateException if the histogram holds no more than {@code rank} values
+   */
+  static int indexOfRank(long[] counts, long rank) {
+    long seen = 0;
+    for (int b = 0; b < counts.length; b++) {
+      seen += counts[b];
+      if (seen > rank) {
+        return b;
+      }
+    }
+    throw new IllegalStateException("rank " + rank + " beyond the " + seen + " counted values");
+  }
+
+  /**
    * The {@code percent}-th percentile of {@code n} sorted values {@code v₀ ≤ … ≤ vₙ₋₁}: linear interpolation at
    * position {@code percent/100·(n−1)}.
    */

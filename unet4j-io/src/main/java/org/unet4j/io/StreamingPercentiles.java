@@ -44,7 +44,8 @@ final class StreamingPercentiles {
       }
       ranks[c] = new long[] {below(lowPercent, n), above(lowPercent, n), below(highPercent, n), above(highPercent, n)};
       for (long rank : ranks[c]) {
-        lowCounts.computeIfAbsent(bucketKey(c, bucketOf(high[c], rank)), k -> new long[BUCKETS]);
+        int bucket = OrderStatistics.indexOfRank(high[c], rank);
+        lowCounts.computeIfAbsent(bucketKey(c, bucket), k -> new long[BUCKETS]);
       }
     }
     if (!lowCounts.isEmpty()) {
@@ -64,12 +65,12 @@ final class StreamingPercentiles {
       long[] rank = ranks[c];
       double[] value = new double[4];
       for (int i = 0; i < 4; i++) {
-        int bucket = bucketOf(high[c], rank[i]);
+        int bucket = OrderStatistics.indexOfRank(high[c], rank[i]);
         long before = 0;
         for (int b = 0; b < bucket; b++) {
           before += high[c][b];
         }
-        int lowBits = bucketOf(lowCounts.get(bucketKey(c, bucket)), rank[i] - before);
+        int lowBits = OrderStatistics.indexOfRank(lowCounts.get(bucketKey(c, bucket)), rank[i] - before);
         value[i] = valueOf(((long) bucket << 16) | lowBits);
       }
       long n = counts[c];
@@ -90,18 +91,6 @@ final class StreamingPercentiles {
 
   private static long bucketKey(int channel, int bucket) {
     return ((long) channel << 16) | bucket;
-  }
-
-  /** The bucket holding the value of 0-based rank {@code rank}. */
-  private static int bucketOf(long[] counts, long rank) {
-    long seen = 0;
-    for (int b = 0; b < counts.length; b++) {
-      seen += counts[b];
-      if (seen > rank) {
-        return b;
-      }
-    }
-    throw new IllegalStateException("rank " + rank + " beyond the " + seen + " counted values");
   }
 
   /**

@@ -8,7 +8,7 @@ final class FakeTileModels {
 
   /** Output = the input's centre (the input shrunk by the margin), channel by channel: the tiler must be lossless. */
   static TileModel centreCrop(UNetGeometry geometry, int channels) {
-    return new WindowModel(geometry, channels, 0, false);
+    return window(geometry, channels, 0, false);
   }
 
   /**
@@ -17,40 +17,53 @@ final class FakeTileModels {
    * result. Exact in float for small integer inputs.
    */
   static TileModel asymmetricWindow(UNetGeometry geometry, int channels, int radius) {
-    return new WindowModel(geometry, channels, radius, false);
+    return window(geometry, channels, radius, false);
   }
 
   /** As {@link #centreCrop}, plus the column index of each pixel within its output tile (not flip invariant). */
   static TileModel centreCropPlusColumn(UNetGeometry geometry, int channels) {
-    return new WindowModel(geometry, channels, 0, true);
+    return window(geometry, channels, 0, true);
+  }
+
+  /** The prediction of a fake model, as a lambda. */
+  interface Prediction {
+    float[] predict(float[] tiles, int count, int heightPx, int widthPx);
+  }
+
+  /** A model with {@code channels} in and out, the given margin and prediction. */
+  static TileModel of(int channels, int marginPx, Prediction prediction) {
+    return new TileModel() {
+      @Override
+      public int inChannels() {
+        return channels;
+      }
+
+      @Override
+      public int outChannels() {
+        return channels;
+      }
+
+      @Override
+      public int marginPx() {
+        return marginPx;
+      }
+
+      @Override
+      public float[] predict(float[] tiles, int count, int heightPx, int widthPx) {
+        return prediction.predict(tiles, count, heightPx, widthPx);
+      }
+    };
   }
 
   static float weight(int dy, int dx) {
     return 1 + dy + 3 * dx + 5;
   }
 
-  private record WindowModel(UNetGeometry geometry, int channels, int radius, boolean addColumn)
-      implements TileModel {
-    @Override
-    public int inChannels() {
-      return channels;
-    }
-
-    @Override
-    public int outChannels() {
-      return channels;
-    }
-
-    @Override
-    public int marginPx() {
-      return geometry.marginPx();
-    }
-
-    @Override
-    public float[] predict(float[] tiles, int count, int heightPx, int widthPx) {
+  private static TileModel window(UNetGeometry geometry, int channels, int radius, boolean addColumn) {
+    int m = geometry.marginPx();
+    return of(channels, m, (tiles, count, heightPx, widthPx) -> {
       geometry.requireValidInput(heightPx);
       geometry.requireValidInput(widthPx);
-      int m = marginPx();
       if (radius > m && geometry.padding() == org.unet4j.core.model.Padding.VALID) {
         throw new IllegalStateException("the window must fit in the margin");
       }
@@ -75,6 +88,6 @@ final class FakeTileModels {
         }
       }
       return out;
-    }
+    });
   }
 }

@@ -129,27 +129,13 @@ class TiledRunnerTest {
     UNetGeometry geometry = new UNetGeometry(2, Padding.VALID);
     TileModel inner = FakeTileModels.centreCrop(geometry, 2);
     List<Integer> batchSizes = new ArrayList<>();
-    TileModel smallMemory = new TileModel() {
-      @Override public int inChannels() {
-        return 2;
+    TileModel smallMemory = FakeTileModels.of(2, inner.marginPx(), (tiles, count, heightPx, widthPx) -> {
+      batchSizes.add(count);
+      if (count > 2) {
+        throw new TileMemoryException("fake: out of memory for " + count + " tiles", null);
       }
-
-      @Override public int outChannels() {
-        return 2;
-      }
-
-      @Override public int marginPx() {
-        return inner.marginPx();
-      }
-
-      @Override public float[] predict(float[] tiles, int count, int heightPx, int widthPx) {
-        batchSizes.add(count);
-        if (count > 2) {
-          throw new TileMemoryException("fake: out of memory for " + count + " tiles", null);
-        }
-        return inner.predict(tiles, count, heightPx, widthPx);
-      }
-    };
+      return inner.predict(tiles, count, heightPx, widthPx);
+    });
     FloatImage image = coordinates(150, 170);
     TilePlan plan = new TilePlanner(geometry).aligned(150, 170, 60);
     CountingWriter writer = run(plan, image, smallMemory, 5);
@@ -164,23 +150,9 @@ class TiledRunnerTest {
   void aSingleTileThatDoesNotFitAsksForASmallerTile() {
     UNetGeometry geometry = new UNetGeometry(2, Padding.VALID);
     TileModel inner = FakeTileModels.centreCrop(geometry, 2);
-    TileModel noMemory = new TileModel() {
-      @Override public int inChannels() {
-        return 2;
-      }
-
-      @Override public int outChannels() {
-        return 2;
-      }
-
-      @Override public int marginPx() {
-        return inner.marginPx();
-      }
-
-      @Override public float[] predict(float[] tiles, int count, int heightPx, int widthPx) {
-        throw new TileMemoryException("fake: out of memory", null);
-      }
-    };
+    TileModel noMemory = FakeTileModels.of(2, inner.marginPx(), (tiles, count, heightPx, widthPx) -> {
+      throw new TileMemoryException("fake: out of memory", null);
+    });
     TilePlan plan = new TilePlanner(geometry).aligned(150, 170, 60);
     assertThatThrownBy(() -> run(plan, coordinates(150, 170), noMemory, 2))
         .isInstanceOf(TileMemoryException.class)
@@ -225,27 +197,12 @@ class TiledRunnerTest {
     TilePlan plan = new TilePlanner(geometry).blended(1, 12, 8, 4, MergeRule.LINEAR_RAMP);
     assertThat(plan.columns()).isEqualTo(2);
     assertThat(plan.tiles().get(1).output().x0()).isEqualTo(4);
-    TileModel tileNumber = new TileModel() {
-      int calls;
-
-      @Override public int inChannels() {
-        return 1;
-      }
-
-      @Override public int outChannels() {
-        return 1;
-      }
-
-      @Override public int marginPx() {
-        return 0;
-      }
-
-      @Override public float[] predict(float[] tiles, int count, int heightPx, int widthPx) {
-        float[] out = new float[count * heightPx * widthPx];
-        java.util.Arrays.fill(out, 10 * ++calls); // tile 0 → 10, tile 1 → 20
-        return out;
-      }
-    };
+    int[] calls = {0};
+    TileModel tileNumber = FakeTileModels.of(1, 0, (tiles, count, heightPx, widthPx) -> {
+      float[] out = new float[count * heightPx * widthPx];
+      java.util.Arrays.fill(out, 10 * ++calls[0]); // tile 0 → 10, tile 1 → 20
+      return out;
+    });
     CountingWriter writer = run(plan, FloatImage.zeros(1, 1, 12), tileNumber, 1);
     // ramp over 8 px with overlap 4: 1/5 2/5 3/5 4/5 4/5 3/5 2/5 1/5; only the row weight 1/5 of a 2-px-high tile
     // column (the single row) cancels. Column 4: tile 0 at its px 4 (4/5), tile 1 at its px 0 (1/5).
