@@ -110,8 +110,8 @@ class PredictCommandTest {
   @Test
   void predictsEveryImageAndPageOfAFolderFromARunFolder() throws IOException {
     Path out = tmp.resolve("out-folder");
-    InfoCommandTest.Result result =
-        InfoCommandTest.run("predict", "--model", runDir.toString(), "--input", images.toString(), "--out",
+    CliRunner.Result result =
+        CliRunner.run("predict", "--model", runDir.toString(), "--input", images.toString(), "--out",
             out.toString(), "--tile-size", "60", "--instances", "--min-size-px", "5");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("[1/5]").contains("[5/5]").contains("stack.tif (page 2)");
@@ -151,7 +151,7 @@ class PredictCommandTest {
   void thresholdAndPngLabels() throws IOException {
     Path out = tmp.resolve("out-threshold");
     Path cells = images.resolve("cells.png");
-    InfoCommandTest.Result result = InfoCommandTest.run("predict", "--model", runDir.resolve("model").toString(),
+    CliRunner.Result result = CliRunner.run("predict", "--model", runDir.resolve("model").toString(),
         "--input", cells.toString(), "--out", out.toString(), "--tile-size", "60", "--threshold", "0.3",
         "--label-format", "png", "--no-overlay");
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -167,7 +167,7 @@ class PredictCommandTest {
     Files.write(mixed.resolve("b-broken.tif"), new byte[] {'I', 'I', 42, 0, 1, 2, 3});
     Files.copy(images.resolve("deep.tif"), mixed.resolve("c-deep.tif"));
     Path out = tmp.resolve("out-mixed");
-    InfoCommandTest.Result result = InfoCommandTest.run("predict", "--model", runDir.toString(), "--input",
+    CliRunner.Result result = CliRunner.run("predict", "--model", runDir.toString(), "--input",
         mixed.toString(), mixed.resolve("missing.tif").toString(), "--out", out.toString(), "--tile-size", "60");
     assertThat(result.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(result.err()).contains("b-broken.tif").contains("missing.tif").contains("no such input file")
@@ -181,7 +181,7 @@ class PredictCommandTest {
   void sameNamesFromTwoFoldersAreRefusedRatherThanOverwritten() throws IOException {
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.copy(images.resolve("deep.tif"), other.resolve("cells.tif"));
-    InfoCommandTest.Result result = InfoCommandTest.run("predict", "--model", runDir.toString(), "--input",
+    CliRunner.Result result = CliRunner.run("predict", "--model", runDir.toString(), "--input",
         images.resolve("cells.png").toString(), other.resolve("cells.tif").toString(), "--out",
         tmp.resolve("out-names").toString(), "--tile-size", "60");
     assertThat(result.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
@@ -192,19 +192,19 @@ class PredictCommandTest {
   void badUsageExitsWithTwoAndSaysWhatToFix() {
     String input = images.resolve("cells.png").toString();
     String outDir = tmp.resolve("out-bad").toString();
-    InfoCommandTest.Result noBundle = InfoCommandTest.run("predict", "--model", images.toString(), "--input", input,
+    CliRunner.Result noBundle = CliRunner.run("predict", "--model", images.toString(), "--input", input,
         "--out", outDir);
     assertThat(noBundle.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(noBundle.err()).contains("neither was found");
-    InfoCommandTest.Result badTile = InfoCommandTest.run("predict", "--model", runDir.toString(), "--input", input,
+    CliRunner.Result badTile = CliRunner.run("predict", "--model", runDir.toString(), "--input", input,
         "--out", outDir, "--tile-size", "50");
     assertThat(badTile.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(badTile.err()).contains("50 is not a valid input for depth 2").contains("use 48 or 52");
-    InfoCommandTest.Result badThreshold = InfoCommandTest.run("predict", "--model", runDir.toString(), "--input",
+    CliRunner.Result badThreshold = CliRunner.run("predict", "--model", runDir.toString(), "--input",
         input, "--out", outDir, "--threshold", "2");
     assertThat(badThreshold.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(badThreshold.err()).contains("--threshold is 2.0; use a probability in (0, 1]");
-    InfoCommandTest.Result missing = InfoCommandTest.run("predict", "--input", input, "--out", outDir);
+    CliRunner.Result missing = CliRunner.run("predict", "--input", input, "--out", outDir);
     assertThat(missing.exitCode()).isEqualTo(UNetCli.EXIT_BAD_INPUT);
     assertThat(missing.err()).contains("--model");
   }
