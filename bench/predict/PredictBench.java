@@ -26,7 +26,9 @@ import org.unet4j.model.UNetBuilder;
  * Benchmark harness (not a test) for overlap-tile inference; see run.sh and big-image.sh.
  *
  * <pre>
- *   speed PRESET SIZE TILE      one timed tiled prediction of a SIZE² image (after a one-tile warm-up)
+ *   speed PRESET SIZE TILE [DIR]  one timed tiled prediction of a SIZE² image (after a one-tile warm-up); with DIR,
+ *                               also writes the parameters (DIR/params.f32 + params.txt, in DJL order) and the
+ *                               class-1 probabilities (DIR/p1.f32), little-endian float32, for the PyTorch check
  *   make-bundle DIR PRESET      a randomly initialised model bundle
  *   make-image FILE SIZE        a SIZE² 8-bit striped TIFF written row band by row band
  * </pre>
@@ -53,7 +55,8 @@ public final class PredictBench {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "speed" -> speed(preset(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "speed" -> speed(preset(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          args.length > 4 ? Path.of(args[4]) : null);
       case "make-bundle" -> makeBundle(Path.of(args[1]), preset(args[2]));
       case "make-image" -> makeImage(Path.of(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("speed | make-bundle | make-image");
@@ -68,7 +71,7 @@ public final class PredictBench {
     return block;
   }
 
-  static void speed(UNetConfig config, int size, int tile) {
+  static void speed(UNetConfig config, int size, int tile, Path export) throws java.io.IOException {
     try (NDManager manager = NDManager.newBaseManager()) {
       Block block = initialised(config, manager);
       long parameters = 0;
@@ -93,11 +96,36 @@ public final class PredictBench {
       for (int i = 0; i < probabilities.planeSize(); i++) {
         checksum += probabilities.data()[probabilities.planeSize() + i];
       }
+      if (export != null) {
+        exportForCheck(export, block, probabilities);
+      }
       System.out.printf(Locale.ROOT,
           "impl=unet4j params=%d tile_in=%d tile_out=%d tiles=%d seconds=%.3f mpx_per_s=%.4f mean_p1=%.6f%n",
           parameters, tile, out, plan.size(), seconds, (double) size * size / 1e6 / seconds,
           checksum / probabilities.planeSize());
     }
+  }
+
+  static void exportForCheck(Path dir, Block block, FloatImage probabilities) throws java.io.IOException {
+    Files.createDirectories(dir);
+    StringBuilder shapes = new StringBuilder();
+    try (java.io.DataOutputStream params = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+        Files.newOutputStream(dir.resolve("params.f32"))))) {
+      for (Pair<String, Parameter> p : block.getParameters()) {
+        float[] values = p.getValue().getArray().toFloatArray();
+        shapes.append(p.getKey()).append(' ').append(p.getValue().getArray().getShape()).append('\n');
+        for (float v : values) {
+          params.writeInt(Integer.reverseBytes(Float.floatToIntBits(v)));
+        }
+      }
+    }
+    Files.writeString(dir.resolve("params.txt"), shapes);
+    java.nio.ByteBuffer p1 = java.nio.ByteBuffer.allocate(4 * probabilities.planeSize())
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < probabilities.planeSize(); i++) {
+      p1.putFloat(probabilities.data()[probabilities.planeSize() + i]);
+    }
+    Files.write(dir.resolve("p1.f32"), p1.array());
   }
 
   static void makeBundle(Path dir, UNetConfig config) throws Exception {

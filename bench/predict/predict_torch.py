@@ -3,9 +3,12 @@
 centre-cropped skips, dropout at the bottom, 1x1 head, He init) and the same aligned overlap-tile plan (stride
 16*floor(out/16), kept pixels centred, mirrored borders, batch 1, softmax) over the same 2048x2048 image.
 
-usage: predict_torch.py PRESET SIZE TILE THREADS
+usage: predict_torch.py PRESET SIZE TILE THREADS [DIR]
+With DIR (written by `PredictBench speed ... DIR`), the net takes unet4j's parameters instead of its own random ones
+and the result is compared with unet4j's probabilities: the two implementations must agree to float rounding.
 """
 import math
+import re
 import sys
 import time
 
@@ -53,6 +56,39 @@ class UNet(nn.Module):
         return self.head(x)
 
 
+def djl_order(net):
+    """Parameter tensors in the order of DJL's block.getParameters() for UNetBuilder's recursive Level blocks."""
+    def conv(m):
+        return [(m.weight, "conv"), (m.bias, "bias")]
+
+    def level(d):
+        out = conv(net.down[d][0]) + conv(net.down[d][2])
+        if d < net.depth:
+            out += level(d + 1) + [(net.up[d].weight, "upconv"), (net.up[d].bias, "bias")]
+            out += conv(net.dec[d][0]) + conv(net.dec[d][2])
+        return out
+    return level(0) + conv(net.head)
+
+
+def load_unet4j_parameters(net, directory):
+    shapes = [line.split(" ", 1) for line in open(f"{directory}/params.txt").read().splitlines()]
+    flat = np.fromfile(f"{directory}/params.f32", dtype="<f4")
+    order = djl_order(net)
+    assert len(order) == len(shapes), f"{len(order)} tensors here, {len(shapes)} in unet4j"
+    at = 0
+    with torch.no_grad():
+        for (tensor, kind), (name, shape) in zip(order, shapes):
+            dims = [int(v) for v in re.findall(r"\d+", shape)]
+            values = flat[at:at + int(np.prod(dims))].reshape(dims)
+            at += values.size
+            if kind == "upconv":   # DJL: 1x1 conv weight (4·cout, cin, 1, 1) = K.permute(1, 2, 3, 0), K (cin, cout, 2, 2)
+                cout, cin = dims[0] // 4, dims[1]
+                values = values.reshape(cout, 2, 2, cin).transpose(3, 0, 1, 2)
+            assert tuple(values.shape) == tuple(tensor.shape), f"{name}: {values.shape} vs {tuple(tensor.shape)}"
+            tensor.copy_(torch.from_numpy(np.ascontiguousarray(values)))
+    assert at == flat.size
+
+
 def is_valid(n, depth):
     lost = 4 * ((1 << depth) - 1)
     if n <= lost or (n - lost) % (1 << depth):
@@ -95,6 +131,9 @@ def main():
     depth, base = PRESETS[preset]
     net = UNet(depth, base).eval()
     params = sum(p.numel() for p in net.parameters())
+    check = sys.argv[5] if len(sys.argv) > 5 else None
+    if check:
+        load_unet4j_parameters(net, check)
     margin = 6 * (1 << depth) - 4
     y, x = np.mgrid[0:size, 0:size].astype(np.float64)
     image = (0.5 + 0.3 * np.sin(0.031 * y) * np.cos(0.023 * x) + 0.2 * np.sin(0.7 * x + 1.3 * y)).astype(np.float32)
@@ -112,6 +151,10 @@ def main():
                 oy, ox = sy + margin, sx + margin      # the output tile's origin in image coordinates
                 probabilities[:, ky0:ky1, kx0:kx1] = p[:, ky0 - oy:ky1 - oy, kx0 - ox:kx1 - ox]
         seconds = time.perf_counter() - start
+    if check:
+        theirs = np.fromfile(f"{check}/p1.f32", dtype="<f4").reshape(size, size)
+        print(f"check: max |p1(pytorch) - p1(unet4j)| = {np.abs(probabilities[1] - theirs).max():.3g} "
+              f"with unet4j's parameters")
     print(f"impl=pytorch params={params} tile_in={tile_in} tile_out={out} tiles={len(starts) ** 2} "
           f"seconds={seconds:.3f} mpx_per_s={size * size / 1e6 / seconds:.4f} mean_p1={probabilities[1].mean():.6f} "
           f"torch={torch.__version__}")

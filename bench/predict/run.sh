@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Overlap-tile inference speed, unet4j (DJL 0.36 / PyTorch 2.7.1) vs a PyTorch script with the same net and tiling.
 # Alternates the two implementations REPS times per preset, same thread count, and prints medians and the ratio.
-#   bench/predict/run.sh [REPS] [THREADS]        (default 3 and 2)
+#   [PRESETS="small paper"] bench/predict/run.sh [REPS] [THREADS]        (default 3 and 2)
 # Presets: paper (depth 4, 64 filters, 31,030,658 parameters) and small (depth 4, 16 filters), 2048² image,
 # the paper's 572-px tiles (388-px outputs, stride 384: 6×6 tiles). Results go to bench/predict/target/results.txt.
 set -euo pipefail
@@ -18,23 +18,28 @@ cp="$root/unet4j-cli/target/unet4j-cli.jar:$(ls "$root"/unet4j-cli/target/lib/*.
 javac -nowarn -d "$build" -cp "$cp" "$here/PredictBench.java"
 java_run() {
   java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$build:$cp" PredictBench speed "$1" "$size" "$tile" 2>/dev/null
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$build:$cp" PredictBench speed "$1" "$size" "$tile" ${2:-} 2>/dev/null
 }
 torch_run() {
-  OMP_NUM_THREADS="$threads" /usr/bin/python3 "$here/predict_torch.py" "$1" "$size" "$tile" "$threads"
+  OMP_NUM_THREADS="$threads" /usr/bin/python3 "$here/predict_torch.py" "$1" "$size" "$tile" "$threads" ${2:-}
 }
+# The same architecture, checked: unet4j exports its parameters and output once, PyTorch runs with them and compares.
+for preset in ${PRESETS:-small paper}; do
+  java_run "$preset" "$build/check-$preset" >/dev/null
+  torch_run "$preset" "$build/check-$preset" | grep '^check' | sed "s/^/$preset /"
+done
 results="$build/results.txt"
 : > "$results"
-for preset in small paper; do
+for preset in ${PRESETS:-small paper}; do
   for rep in $(seq "$reps"); do
-    echo "$(date +%T) load $(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(java_run "$preset")" | tee -a "$results"
-    echo "$(date +%T) load $(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(torch_run "$preset")" | tee -a "$results"
+    echo "$(date +%T) load=$(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(java_run "$preset")" | tee -a "$results"
+    echo "$(date +%T) load=$(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(torch_run "$preset")" | tee -a "$results"
   done
 done
 /usr/bin/python3 - "$results" <<'PY'
 import re, statistics, sys
 rows = [dict(re.findall(r"(\w+)=(\S+)", line)) for line in open(sys.argv[1])]
-for preset in ("small", "paper"):
+for preset in sorted({r["preset"] for r in rows}, reverse=True):
     runs = {impl: [r for r in rows if r["preset"] == preset and r["impl"] == impl] for impl in ("unet4j", "pytorch")}
     params = {impl: {r["params"] for r in rs} for impl, rs in runs.items()}
     shapes = {impl: {r["tile_out"] for r in rs} for impl, rs in runs.items()}
