@@ -29,6 +29,7 @@ import org.unet4j.model.UNetBuilder;
  *   speed PRESET SIZE TILE [DIR]  one timed tiled prediction of a SIZE² image (after a one-tile warm-up); with DIR,
  *                               also writes the parameters (DIR/params.f32 + params.txt, in DJL order) and the
  *                               class-1 probabilities (DIR/p1.f32), little-endian float32, for the PyTorch check
+ *   forward PRESET TILE N       N timed forward passes of one TILE² tile (DjlTileModel, no tiling): median seconds
  *   make-bundle DIR PRESET      a randomly initialised model bundle
  *   make-image FILE SIZE        a SIZE² 8-bit striped TIFF written row band by row band
  * </pre>
@@ -57,6 +58,7 @@ public final class PredictBench {
     switch (args[0]) {
       case "speed" -> speed(preset(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
           args.length > 4 ? Path.of(args[4]) : null);
+      case "forward" -> forward(preset(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "make-bundle" -> makeBundle(Path.of(args[1]), preset(args[2]));
       case "make-image" -> makeImage(Path.of(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("speed | make-bundle | make-image");
@@ -103,6 +105,32 @@ public final class PredictBench {
           "impl=unet4j params=%d tile_in=%d tile_out=%d tiles=%d seconds=%.3f mpx_per_s=%.4f mean_p1=%.6f%n",
           parameters, tile, out, plan.size(), seconds, (double) size * size / 1e6 / seconds,
           checksum / probabilities.planeSize());
+    }
+  }
+
+  static void forward(UNetConfig config, int tile, int n) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      org.unet4j.infer.DjlTileModel model =
+          new org.unet4j.infer.DjlTileModel(initialised(config, manager), config, manager);
+      float[] input = new float[tile * tile];
+      for (int i = 0; i < input.length; i++) {
+        input[i] = value(i / tile, i % tile);
+      }
+      model.predict(input, 1, tile, tile); // warm-up
+      double[] seconds = new double[n];
+      double[] cpuSeconds = new double[n];
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int i = 0; i < n; i++) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        model.predict(input, 1, tile, tile);
+        seconds[i] = (System.nanoTime() - start) / 1e9;
+        cpuSeconds[i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e9; // all work with 1 intra-op thread
+      }
+      java.util.Arrays.sort(seconds);
+      java.util.Arrays.sort(cpuSeconds);
+      System.out.printf(Locale.ROOT, "impl=unet4j forward tile=%d n=%d median_s=%.3f min_s=%.3f cpu_s=%.3f%n", tile,
+          n, seconds[n / 2], seconds[0], cpuSeconds[n / 2]);
     }
   }
 

@@ -3,9 +3,11 @@
 centre-cropped skips, dropout at the bottom, 1x1 head, He init) and the same aligned overlap-tile plan (stride
 16*floor(out/16), kept pixels centred, mirrored borders, batch 1, softmax) over the same 2048x2048 image.
 
-usage: predict_torch.py PRESET SIZE TILE THREADS [DIR]
+usage: predict_torch.py PRESET SIZE TILE THREADS [DIR | djl-style]
 With DIR (written by `PredictBench speed ... DIR`), the net takes unet4j's parameters instead of its own random ones
 and the result is compared with unet4j's probabilities: the two implementations must agree to float rounding.
+With `djl-style` the same net is computed the way unet4j's blocks and DJL's managers compute it (up-conv as 1x1 conv
++ depth-to-space + bias, out-of-place ReLU, every intermediate kept until the tile is done): for explaining a gap.
 """
 import math
 import re
@@ -25,8 +27,13 @@ def double_conv(cin, cout):
 
 
 class UNet(nn.Module):
-    def __init__(self, depth, base, cin=1, classes=2, dropout=0.5):
+    def __init__(self, depth, base, cin=1, classes=2, dropout=0.5, djl_style=False):
         super().__init__()
+        # djl_style: False, True (all three), or a set of "upconv", "relu", "keep"
+        parts = {"upconv", "relu", "keep"} if djl_style is True else set(djl_style or ())
+        self.djl_style = bool(parts)
+        self.style = parts
+        self.kept = []
         self.depth = depth
         self.down = nn.ModuleList(double_conv(cin if l == 0 else base << (l - 1), base << l) for l in range(depth + 1))
         self.up = nn.ModuleList(nn.ConvTranspose2d(base << (l + 1), base << l, 2, stride=2) for l in range(depth))
@@ -41,19 +48,49 @@ class UNet(nn.Module):
                 nn.init.normal_(m.weight, 0, math.sqrt(2.0 / fan_in))
                 nn.init.zeros_(m.bias)
 
+    def keep(self, x):
+        """DJL style: every intermediate stays alive until the tile is done (DJL frees a batch's arrays together)."""
+        if "keep" in self.style:
+            self.kept.append(x)
+        return x
+
+    def conv_relu(self, block, x):
+        if not self.djl_style:
+            return block(x)
+        relu = torch.relu if "relu" in self.style else torch.relu_  # out-of-place ReLU, as DJL
+        x = self.keep(relu(self.keep(block[0](x))))
+        return self.keep(relu(self.keep(block[2](x))))
+
+    def upconv(self, l, x):
+        if "upconv" not in self.style:
+            return self.up[l](x)
+        # unet4j's UpConvBlock: bias-free 1x1 conv to 4·cout channels, depth-to-space, bias
+        k = self.up[l].weight  # (cin, cout, 2, 2)
+        cout = k.shape[1]
+        w = k.permute(1, 2, 3, 0).reshape(4 * cout, k.shape[0], 1, 1)
+        z = self.keep(nn.functional.conv2d(x, w))
+        n, _, h, wd = z.shape
+        up = self.keep(z.reshape(n, cout, 2, 2, h, wd).permute(0, 1, 4, 2, 5, 3).reshape(n, cout, 2 * h, 2 * wd))
+        return self.keep(up + self.up[l].bias.reshape(1, cout, 1, 1))
+
     def forward(self, x):
+        self.kept = []
         skips = []
         for l in range(self.depth):
-            x = self.down[l](x)
+            x = self.conv_relu(self.down[l], x)
             skips.append(x)
-            x = self.pool(x)
-        x = self.drop(self.down[self.depth](x))
+            x = self.keep(self.pool(x))
+        x = self.drop(self.conv_relu(self.down[self.depth], x))
         for l in reversed(range(self.depth)):
-            x = self.up[l](x)
+            x = self.upconv(l, x)
             s = skips[l]
             dy, dx = (s.shape[2] - x.shape[2]) // 2, (s.shape[3] - x.shape[3]) // 2
-            x = self.dec[l](torch.cat([s[:, :, dy:dy + x.shape[2], dx:dx + x.shape[3]], x], 1))
-        return self.head(x)
+            cropped = s[:, :, dy:dy + x.shape[2], dx:dx + x.shape[3]]
+            x = self.conv_relu(self.dec[l], self.keep(torch.cat([self.keep(cropped.contiguous() if self.djl_style
+                                                                              else cropped), x], 1)))
+        out = self.head(x)
+        self.kept = []
+        return out
 
 
 def djl_order(net):
@@ -129,9 +166,11 @@ def main():
     torch.set_num_interop_threads(1)
     torch.manual_seed(42)
     depth, base = PRESETS[preset]
-    net = UNet(depth, base).eval()
+    option = sys.argv[5] if len(sys.argv) > 5 else None
+    djl_style = option == "djl-style"
+    net = UNet(depth, base, djl_style=djl_style).eval()
     params = sum(p.numel() for p in net.parameters())
-    check = sys.argv[5] if len(sys.argv) > 5 else None
+    check = option if option and not djl_style else None
     if check:
         load_unet4j_parameters(net, check)
     margin = 6 * (1 << depth) - 4
@@ -155,7 +194,7 @@ def main():
         theirs = np.fromfile(f"{check}/p1.f32", dtype="<f4").reshape(size, size)
         print(f"check: max |p1(pytorch) - p1(unet4j)| = {np.abs(probabilities[1] - theirs).max():.3g} "
               f"with unet4j's parameters")
-    print(f"impl=pytorch params={params} tile_in={tile_in} tile_out={out} tiles={len(starts) ** 2} "
+    print(f"impl={'pytorch-djl-style' if djl_style else 'pytorch'} params={params} tile_in={tile_in} tile_out={out} tiles={len(starts) ** 2} "
           f"seconds={seconds:.3f} mpx_per_s={size * size / 1e6 / seconds:.4f} mean_p1={probabilities[1].mean():.6f} "
           f"torch={torch.__version__}")
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Overlap-tile inference speed, unet4j (DJL 0.36 / PyTorch 2.7.1) vs a PyTorch script with the same net and tiling.
 # Alternates the two implementations REPS times per preset, same thread count, and prints medians and the ratio.
-#   [PRESETS="small paper"] bench/predict/run.sh [REPS] [THREADS]        (default 3 and 2)
+#   [PRESETS="small paper"] [SKIP_CHECK=1] bench/predict/run.sh [REPS] [THREADS]        (default 3 and 2)
 # Presets: paper (depth 4, 64 filters, 31,030,658 parameters) and small (depth 4, 16 filters), 2048² image,
-# the paper's 572-px tiles (388-px outputs, stride 384: 6×6 tiles). Results go to bench/predict/target/results.txt.
+# the paper's 572-px tiles (388-px outputs, stride 384: 6×6 tiles). Results: bench/predict/target/results-PRESETS.txt.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -24,13 +24,14 @@ torch_run() {
   OMP_NUM_THREADS="$threads" /usr/bin/python3 "$here/predict_torch.py" "$1" "$size" "$tile" "$threads" ${2:-}
 }
 # The same architecture, checked: unet4j exports its parameters and output once, PyTorch runs with them and compares.
-for preset in ${PRESETS:-small paper}; do
+for preset in $([ -n "${SKIP_CHECK:-}" ] || echo "${PRESETS:-small paper}"); do
   java_run "$preset" "$build/check-$preset" >/dev/null
   torch_run "$preset" "$build/check-$preset" | grep '^check' | sed "s/^/$preset /"
 done
-results="$build/results.txt"
+presets="${PRESETS:-small paper}"
+results="$build/results-${presets// /-}-${threads}t.txt"
 : > "$results"
-for preset in ${PRESETS:-small paper}; do
+for preset in $presets; do
   for rep in $(seq "$reps"); do
     echo "$(date +%T) load=$(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(java_run "$preset")" | tee -a "$results"
     echo "$(date +%T) load=$(cut -d' ' -f1 /proc/loadavg) preset=$preset rep=$rep $(torch_run "$preset")" | tee -a "$results"
