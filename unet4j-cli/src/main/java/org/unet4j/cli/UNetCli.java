@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       TrainCommand.class,
+      PredictCommand.class,
       InfoCommand.class,
       WeightsCommand.class,
       AugmentCommand.class,

@@ -19,6 +19,32 @@ public sealed interface ChannelSelection {
   FloatImage apply(FloatImage image);
 
   /**
+   * A view of {@code source} whose regions come out with the selected channels (each region through {@link #apply}),
+   * for images read region by region.
+   *
+   * @throws IllegalArgumentException if {@code source} has a channel count this selection cannot use
+   */
+  default ImageSource applyTo(ImageSource source) {
+    apply(FloatImage.zeros(source.channels(), 1, 1)); // fail now, with apply's message, not at the first read
+    ChannelSelection selection = this;
+    return new DerivedImageSource(source) {
+      @Override
+      public int channels() {
+        return outputChannels();
+      }
+
+      @Override
+      public void read(int y0, int x0, int h, int w, float[] dst) throws java.io.IOException {
+        ImageSource.checkRegion(this, y0, x0, h, w, dst.length);
+        float[] raw = new float[source.channels() * h * w];
+        source.read(y0, x0, h, w, raw);
+        FloatImage selected = selection.apply(new FloatImage(source.channels(), h, w, raw));
+        System.arraycopy(selected.data(), 0, dst, 0, selected.data().length);
+      }
+    };
+  }
+
+  /**
    * Parses {@code grey} (or {@code gray}), {@code rgb} or {@code first:N}, case-insensitive.
    *
    * @throws IllegalArgumentException for anything else

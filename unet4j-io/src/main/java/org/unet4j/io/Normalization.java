@@ -1,5 +1,6 @@
 package org.unet4j.io;
 
+import java.io.IOException;
 import java.util.Arrays;
 import org.unet4j.core.image.FloatImage;
 
@@ -30,6 +31,15 @@ public sealed interface Normalization {
   FloatImage apply(FloatImage raw);
 
   /**
+   * The map this normalisation applies to {@code image}, computed from region reads in bounded memory (two passes
+   * for {@link Percentile}), so that {@code mappingFor(source).applyTo(source)} gives exactly the values {@link
+   * #apply} gives on the loaded image, for images too large to load.
+   *
+   * @throws IOException if reading fails
+   */
+  IntensityMapping mappingFor(ImageSource image) throws IOException;
+
+  /**
    * Per-image, per-channel percentile scaling.
    *
    * <p>The p-th percentile of n values sorted as v₀ ≤ … ≤ vₙ₋₁ is the linear interpolation at position
@@ -54,7 +64,7 @@ public sealed interface Normalization {
       int plane = raw.planeSize();
       for (int c = 0; c < raw.channels(); c++) {
         double[] bounds = percentiles(raw.data(), c * plane, plane, lowPercent, highPercent);
-        scale(raw.data(), out, c * plane, plane, bounds[0], bounds[1]);
+        IntensityMapping.scale(raw.data(), out, c * plane, plane, bounds[0], bounds[1]);
       }
       return new FloatImage(raw.channels(), raw.height(), raw.width(), out);
     }
@@ -65,11 +75,11 @@ public sealed interface Normalization {
      */
     public static double[] percentiles(float[] values, int from, int length, double lowPercent,
         double highPercent) {
-      int[] counts = uint16Histogram(values, from, length);
+      long[] counts = uint16Histogram(values, from, length);
       if (counts != null) {
         return new double[] {
-          interpolate(k -> orderStatistic(counts, k), length, lowPercent),
-          interpolate(k -> orderStatistic(counts, k), length, highPercent)};
+          OrderStatistics.interpolate(k -> OrderStatistics.indexOfRank(counts, k), length, lowPercent),
+          OrderStatistics.interpolate(k -> OrderStatistics.indexOfRank(counts, k), length, highPercent)};
       }
       float[] sorted = Arrays.copyOfRange(values, from, from + length);
       Arrays.sort(sorted); // NaN sorts last
@@ -81,16 +91,29 @@ public sealed interface Normalization {
         return new double[] {Double.NaN, Double.NaN};
       }
       return new double[] {
-        interpolate(k -> sorted[k], n, lowPercent), interpolate(k -> sorted[k], n, highPercent)};
+        OrderStatistics.interpolate(k -> sorted[(int) k], n, lowPercent),
+        OrderStatistics.interpolate(k -> sorted[(int) k], n, highPercent)};
+    }
+
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) throws IOException {
+      double[][] bounds = StreamingPercentiles.of(image, lowPercent, highPercent);
+      double[] low = new double[bounds.length];
+      double[] high = new double[bounds.length];
+      for (int c = 0; c < bounds.length; c++) {
+        low[c] = bounds[c][0];
+        high[c] = bounds[c][1];
+      }
+      return new IntensityMapping(low, high);
     }
 
     /** Counts per value if every value is an integer in 0..65535, else null. */
-    private static int[] uint16Histogram(float[] values, int from, int length) {
+    private static long[] uint16Histogram(float[] values, int from, int length) {
       // Below ~64 k values sorting is as fast as clearing the histogram.
       if (length < 65_536) {
         return null;
       }
-      int[] counts = new int[65_536];
+      long[] counts = new long[65_536];
       for (int i = from; i < from + length; i++) {
         float v = values[i];
         if (!(v >= 0 && v <= 65_535 && v == (int) v)) {
@@ -99,30 +122,6 @@ public sealed interface Normalization {
         counts[(int) v]++;
       }
       return counts;
-    }
-
-    private static double orderStatistic(int[] counts, int k) {
-      int seen = 0;
-      for (int v = 0; v < counts.length; v++) {
-        seen += counts[v];
-        if (seen > k) {
-          return v;
-        }
-      }
-      throw new IllegalStateException("order statistic " + k + " beyond " + seen + " values");
-    }
-
-    private interface OrderStatistic {
-      double valueAt(int k);
-    }
-
-    private static double interpolate(OrderStatistic sorted, int n, double percent) {
-      double position = percent / 100.0 * (n - 1);
-      int below = (int) Math.floor(position);
-      int above = Math.min(below + 1, n - 1);
-      double low = sorted.valueAt(below);
-      double fraction = position - below;
-      return fraction == 0 ? low : low + fraction * (sorted.valueAt(above) - low);
     }
   }
 
@@ -144,8 +143,13 @@ public sealed interface Normalization {
     @Override
     public FloatImage apply(FloatImage raw) {
       float[] out = new float[raw.data().length];
-      scale(raw.data(), out, 0, out.length, min, max);
+      IntensityMapping.scale(raw.data(), out, 0, out.length, min, max);
       return new FloatImage(raw.channels(), raw.height(), raw.width(), out);
+    }
+
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) {
+      return IntensityMapping.uniform(image.channels(), min, max);
     }
   }
 
@@ -155,13 +159,10 @@ public sealed interface Normalization {
     public FloatImage apply(FloatImage raw) {
       return raw.copy();
     }
-  }
 
-  /** {@code out[i] = (raw[i] − lo)/(hi − lo)} (as a multiplication by the reciprocal) for i in the range. */
-  private static void scale(float[] raw, float[] out, int from, int length, double lo, double hi) {
-    double scale = hi > lo ? 1.0 / (hi - lo) : 0.0;
-    for (int i = from; i < from + length; i++) {
-      out[i] = (float) ((raw[i] - lo) * scale);
+    @Override
+    public IntensityMapping mappingFor(ImageSource image) {
+      return IntensityMapping.identity(image.channels());
     }
   }
 }

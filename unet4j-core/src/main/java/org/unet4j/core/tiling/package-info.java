@@ -1,7 +1,17 @@
 /**
- * Overlap-tile inference: splitting large images into valid U-Net tiles and merging the results. Currently
- * holds {@link org.unet4j.core.tiling.MirrorIndex} (the mirror boundary shared with augmentation); the tile
- * planner and mergers come later. May depend on {@code org.unet4j.core.geometry} and
- * {@code org.unet4j.core.image} only.
+ * Overlap-tile inference (the paper's Fig. 2), independent of any deep-learning engine: {@link
+ * org.unet4j.core.tiling.TilePlanner} splits an image into valid tiles ({@link org.unet4j.core.tiling.TilePlan} of
+ * {@link org.unet4j.core.tiling.Tile}s), a {@link org.unet4j.core.tiling.TileModel} predicts batches of tiles, a
+ * {@link org.unet4j.core.tiling.Merger} ({@code CropMerger} for VALID nets, {@code BlendMerger} for SAME nets) joins
+ * the outputs, and {@link org.unet4j.core.tiling.TiledRunner} drives the three. {@link
+ * org.unet4j.core.tiling.MirrorIndex} supplies the mirrored context beyond the image border, shared with
+ * augmentation; {@link org.unet4j.core.tiling.TestTimeAugmentation} averages flipped and rotated predictions.
+ *
+ * <pre>
+ *   image ──RegionReader──► MirroredTileReader ──► TileModel (batches) ──► Merger ──RegionWriter──► result
+ * </pre>
+ *
+ * <p>May depend on {@code org.unet4j.core.geometry}, {@code org.unet4j.core.image} and {@code
+ * org.unet4j.core.model} only.
  */
 package org.unet4j.core.tiling;

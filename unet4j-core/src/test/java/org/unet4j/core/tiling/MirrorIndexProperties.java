@@ -45,4 +45,19 @@ class MirrorIndexProperties {
     }
     assertThat(MirrorIndex.reflect(index, n)).isEqualTo(position);
   }
+
+  @Property
+  void reflectRangeIsReflectElementwiseEvenForImagesSmallerThanTheRange(
+      @ForAll @IntRange(min = -500, max = 500) int start, @ForAll @IntRange(min = 0, max = 700) int length,
+      @ForAll @IntRange(min = 1, max = 30) int n) {
+    int[] range = MirrorIndex.reflectRange(start, length, n);
+    assertThat(range).hasSize(length);
+    for (int k = 0; k < length; k++) {
+      assertThat(range[k]).isEqualTo(MirrorIndex.reflect(start + k, n));
+      // consecutive indices move by one pixel or stay on an edge pixel only when n = 1 (reflection, not clamping)
+      if (k > 0) {
+        assertThat(Math.abs(range[k] - range[k - 1])).isEqualTo(n == 1 ? 0 : 1);
+      }
+    }
+  }
 }

@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Which files in a folder are images, and their names without extension. */
-final class ImageFileNames {
-  static final Set<String> EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp");
+public final class ImageFileNames {
+  /** Recognised image file extensions, lower case. */
+  public static final Set<String> EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp");
   static final int LISTED_NAMES = 10;
 
   private ImageFileNames() {}
 
   /** Image files directly in {@code dir} (no hidden files), sorted in natural order of file name. */
-  static List<Path> list(Path dir) throws IOException {
+  public static List<Path> list(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
@@ -27,13 +28,15 @@ final class ImageFileNames {
     }
   }
 
-  static String extension(Path p) {
+  /** The lower-case extension of the file name ({@code ""} if none). */
+  public static String extension(Path p) {
     String name = p.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  static String stem(Path p) {
+  /** The file name without its extension. */
+  public static String stem(Path p) {
     String name = p.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot < 0 ? name : name.substring(0, dot);
