@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "Segment images with a trained U-Net, tile by tile (overlap-tile with mirrored borders), in bounded memory.",
       "Writes OUT/probabilities/NAME.tif (float, one page per class), OUT/labels/NAME.tif|png,",
       "OUT/instances/NAME.tif (--instances) and OUT/overlays/NAME.png. Images are normalised as for training",
-      "(grey or the model's channels; percentiles 1–99.8 % → [0, 1]). Pages of a stack become NAME_zNNN."
+      "(grey or the model's channels; percentiles 1–99.8 %% → [0, 1]). Pages of a stack become NAME_zNNN."
     })
 final class PredictCommand implements Callable<Integer> {
 
