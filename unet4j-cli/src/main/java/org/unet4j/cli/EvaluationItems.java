@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,7 +18,7 @@ import org.unet4j.io.MicroscopyImages;
 import org.unet4j.io.dataset.DatasetException;
 import org.unet4j.io.dataset.DatasetLayout;
 import org.unet4j.io.dataset.DatasetScan;
-import org.unet4j.io.dataset.NaturalOrder;
+import org.unet4j.io.dataset.ImageFileNames;
 import org.unet4j.io.dataset.SamplePair;
 
 /**
@@ -33,7 +35,6 @@ import org.unet4j.io.dataset.SamplePair;
  */
 final class EvaluationItems {
 
-  static final Set<String> EXTENSIONS = Set.of("tif", "tiff", "png", "jpg", "jpeg", "gif", "bmp");
   private static final Pattern SUFFIX = Pattern.compile(
       "[_-](masks?|labels?|seg|gt|pred|predictions?|probs?|probabilit(y|ies)|output|result)$");
   private static final Pattern FRAME = Pattern.compile("^(man_seg|mask|t)(\\d+)$");
@@ -89,7 +90,7 @@ final class EvaluationItems {
       }
     }
     List<SamplePair> pairs = new ArrayList<>();
-    for (Path mask : imageFiles(truthDir)) {
+    for (Path mask : ImageFileNames.list(truthDir)) {
       int pages = MicroscopyImages.pageCount(mask);
       for (int page = 0; page < pages; page++) {
         // A flat folder has no images; the mask stands in for it in the pair (it is never read as an image).
@@ -98,7 +99,7 @@ final class EvaluationItems {
     }
     if (pairs.isEmpty()) {
       throw new IllegalArgumentException(
-          "--truth " + truthDir + " holds no mask files (." + String.join("/.", new java.util.TreeSet<>(EXTENSIONS))
+          "--truth " + truthDir + " holds no mask files (." + String.join("/.", new TreeSet<>(ImageFileNames.EXTENSIONS))
               + "); give a folder of masks, or a dataset folder (images/ + masks/, ISBI stacks, CTC sequences)");
     }
     return new Truth("flat", pairs, List.of());
@@ -167,7 +168,7 @@ final class EvaluationItems {
     if (!missing.isEmpty()) {
       warnings.add(missing.size() + " truth item(s) have no prediction and are skipped: " + list(missing));
     }
-    java.util.Set<Path> used = new java.util.HashSet<>();
+    Set<Path> used = new HashSet<>();
     items.forEach(item -> used.add(item.prediction()));
     List<String> unused = predictions.values().stream().distinct().filter(p -> !used.contains(p))
         .map(EvaluationItems::fileName).toList();
@@ -212,12 +213,12 @@ final class EvaluationItems {
   /** Prediction files of the folder and of its immediate subfolders, by key ({@code sub/key} in subfolders). */
   private static Map<String, Path> predictionsByKey(Path dir) throws IOException {
     Map<String, Path> byKey = new LinkedHashMap<>();
-    for (Path file : imageFiles(dir)) {
+    for (Path file : ImageFileNames.list(dir)) {
       put(byKey, key(file), file);
     }
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path sub : entries.filter(Files::isDirectory).sorted().toList()) {
-        for (Path file : imageFiles(sub)) {
+        for (Path file : ImageFileNames.list(sub)) {
           put(byKey, folderKey(sub.getFileName().toString()) + "/" + key(file), file);
         }
       }
@@ -233,22 +234,9 @@ final class EvaluationItems {
     }
   }
 
-  /** Image files directly in {@code dir} (no hidden files), in natural order of file name. */
-  static List<Path> imageFiles(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> !fileName(p).startsWith("."))
-          .filter(p -> EXTENSIONS.contains(extension(p)))
-          .sorted((a, b) -> NaturalOrder.INSTANCE.compare(fileName(a), fileName(b)))
-          .toList();
-    }
-  }
-
   /** The matching key of a file name (see the class comment). */
   static String key(Path file) {
-    String name = fileName(file);
-    int dot = name.lastIndexOf('.');
-    String stem = (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT);
+    String stem = ImageFileNames.stem(file).toLowerCase(Locale.ROOT);
     stem = SUFFIX.matcher(stem).replaceFirst("");
     Matcher frame = FRAME.matcher(stem);
     return frame.matches() ? frame.group(2) : stem;
@@ -256,12 +244,6 @@ final class EvaluationItems {
 
   private static String folderKey(String folder) {
     return folder.toLowerCase(Locale.ROOT).replaceFirst("[_-](res|gt)$", "");
-  }
-
-  private static String extension(Path file) {
-    String name = fileName(file);
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
   static String fileName(Path file) {
