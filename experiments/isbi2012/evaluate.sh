@@ -26,7 +26,7 @@ for k in 15 16 17 18 19; do
 done
 
 "$unet" predict --model "$run" --input "$held_out/images" --out "$out/val" --tta --no-overlay
-"$unet" evaluate --pred "$out/val/probabilities" --truth "$held_out/masks" --metrics pixel,isbi --out "$out/scores"
+"$unet" evaluate --pred "$out/val/probabilities" --truth "$held_out" --metrics pixel,isbi --out "$out/scores"
 
 "$unet" predict --model "$run" --input "$data/test/images" --out "$out/test" --tta --no-overlay
 cp="$root/unet4j-cli/target/unet4j-cli.jar"
