@@ -10,11 +10,11 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 import org.unet4j.loss.WeightedSoftmaxCrossEntropy;
 import org.unet4j.model.UNetBuilder;
 import org.unet4j.train.OptimizerSpec;
 import org.unet4j.train.ParameterOptimizer;
+import org.unet4j.train.TrainingBatch;
 
 /**
  * Where a training step's time goes: the phases of {@code TrainingLoop.step} timed one by one (inputs → NDArrays,
@@ -35,17 +35,10 @@ public final class StepPhasesBench {
     int in = c.tilePx();
     int out = c.config().geometry().outputSize(in);
     Engine.getInstance().setRandomSeed(1);
-    Random random = new Random(2);
-    float[] images = new float[c.batch() * in * in];
-    long[] labels = new long[c.batch() * out * out];
-    float[] weights = new float[labels.length];
-    for (int i = 0; i < images.length; i++) {
-      images[i] = random.nextFloat();
-    }
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = random.nextInt(2);
-      weights[i] = 1 + 10 * random.nextFloat();
-    }
+    TrainingBatch batch = TrainStepBench.randomBatch(c);
+    float[] images = batch.images();
+    long[] labels = batch.labels();
+    float[] weights = batch.weights();
     String[] phases = {"inputs", "forward", "loss", "backward", "optimizer", "close"};
     double[][] times = new double[phases.length][reps];
     WeightedSoftmaxCrossEntropy loss = new WeightedSoftmaxCrossEntropy();

@@ -66,18 +66,8 @@ public final class TrainStepBench {
     int in = c.tilePx();
     int out = config.geometry().outputSize(in);
     Engine.getInstance().setRandomSeed(1);
-    Random random = new Random(2);
-    float[] images = new float[c.batch() * in * in];
-    long[] labels = new long[c.batch() * out * out];
-    float[] weights = new float[labels.length];
-    for (int i = 0; i < images.length; i++) {
-      images[i] = random.nextFloat();
-    }
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = random.nextInt(2);
-      weights[i] = 1 + 10 * random.nextFloat();
-    }
-    TrainingBatch batch = new TrainingBatch(c.batch(), 1, in, in, out, out, images, labels, weights);
+    TrainingBatch batch = randomBatch(c);
+    float[] images = batch.images();
     List<Double> times = new ArrayList<>();
     long trainable = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -123,6 +113,24 @@ public final class TrainStepBench {
         name, train ? "train" : "infer", sorted[sorted.length / 2], sorted[0], Arrays.toString(sorted), trainable,
         c.batch(), out, out, train ? trace : "", System.getProperty("ai.djl.pytorch.num_threads", "default"),
         peakRssMb());
+  }
+
+  /** Uniform images, random binary labels, weights in [1, 11): the same sizes as the peer's, seeded. */
+  static TrainingBatch randomBatch(Case c) {
+    int in = c.tilePx();
+    int out = c.config().geometry().outputSize(in);
+    Random random = new Random(2);
+    float[] images = new float[c.batch() * in * in];
+    long[] labels = new long[c.batch() * out * out];
+    float[] weights = new float[labels.length];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = random.nextFloat();
+    }
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextInt(2);
+      weights[i] = 1 + 10 * random.nextFloat();
+    }
+    return new TrainingBatch(c.batch(), 1, in, in, out, out, images, labels, weights);
   }
 
   static double peakRssMb() throws Exception {
