@@ -7,7 +7,9 @@
 #   bench/run.sh                         BENCHES="data train predict" (default: all three)
 # Options go to the sub-scripts unchanged, by environment: data ROUNDS/CORE/STEPS (DATA_ROUNDS overrides ROUNDS for
 # the data benchmark); train TRAIN_ROUNDS, THREADS, CASES, MODES, OVERHEAD_THREADS; predict PREDICT_REPS (default 3),
-# THREADS, PRESETS, SKIP_CHECK. DOC=path writes another file than docs/BENCHMARKS.md; NO_DOC=1 only prints.
+# THREADS, PRESETS, SKIP_CHECK. DOC=path writes another file than docs/BENCHMARKS.md; NO_DOC=1 only prints;
+# DOC_ONLY=1 runs nothing and rewrites the doc from the tables an earlier run left in $OUT (e.g. after combining
+# runs by hand).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -17,6 +19,8 @@ out="${OUT:-${TMPDIR:-/tmp}/unet4j-bench}"
 mkdir -p "$out"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+plain() { sed 's/\x1b\[[0-9;]*m//g'; } # Maven's colour codes, printed even with -q
+[ -n "${DOC_ONLY:-}" ] || {
 {
   echo "- **Machine**: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $(uname -sr)."
@@ -30,14 +34,15 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 for bench in $benches; do
   echo "== bench/$bench (load $(load))" >&2
   case "$bench" in
-    data) ROUNDS="${DATA_ROUNDS:-${ROUNDS:-5}}" OUT="$out/data" "$here/data/run.sh" > "$out/data.md" ;;
-    train) ROUNDS="${TRAIN_ROUNDS:-${ROUNDS:-3}}" OUT="$out/train" "$here/train/run.sh" > "$out/train.md" ;;
-    predict) "$here/predict/run.sh" "${PREDICT_REPS:-3}" "${THREADS:-2}" | grep '^|' > "$out/predict.md" ;;
+    data) ROUNDS="${DATA_ROUNDS:-${ROUNDS:-5}}" OUT="$out/data" "$here/data/run.sh" | plain > "$out/data.md" ;;
+    train) ROUNDS="${TRAIN_ROUNDS:-${ROUNDS:-3}}" OUT="$out/train" "$here/train/run.sh" | plain > "$out/train.md" ;;
+    predict) "$here/predict/run.sh" "${PREDICT_REPS:-3}" "${THREADS:-2}" | plain | grep '^|' > "$out/predict.md" ;;
     *) echo "unknown benchmark '$bench'; use data, train or predict" >&2; exit 2 ;;
   esac
   printf '\nLoad average at the end of this benchmark: %s.\n' "$(load)" >> "$out/$bench.md"
 done
 echo "- **Load at the end**: $(load)." >> "$out/machine.md"
+}
 
 [ -n "${NO_DOC:-}" ] && { cat "$out"/*.md; exit 0; }
 /usr/bin/python3 - "$doc" "$out" machine $benches <<'PY'
