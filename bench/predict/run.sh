@@ -40,15 +40,17 @@ done
 /usr/bin/python3 - "$results" <<'PY'
 import re, statistics, sys
 rows = [dict(re.findall(r"(\w+)=(\S+)", line)) for line in open(sys.argv[1])]
+print("| preset | parameters (both) | tiles (572 → 388 px) | unet4j s | PyTorch s | unet4j / PyTorch | runs | load |")
+print("|---|---:|---:|---:|---:|---:|---:|---|")
 for preset in sorted({r["preset"] for r in rows}, reverse=True):
     runs = {impl: [r for r in rows if r["preset"] == preset and r["impl"] == impl] for impl in ("unet4j", "pytorch")}
     params = {impl: {r["params"] for r in rs} for impl, rs in runs.items()}
     shapes = {impl: {r["tile_out"] for r in rs} for impl, rs in runs.items()}
     assert params["unet4j"] == params["pytorch"], f"{preset}: parameter counts differ: {params}"
     assert shapes["unet4j"] == shapes["pytorch"], f"{preset}: output tile sizes differ: {shapes}"
-    med = {impl: statistics.median(float(r["mpx_per_s"]) for r in rs) for impl, rs in runs.items()}
-    loads = [r["load"] for r in runs["unet4j"] + runs["pytorch"]]
-    print(f"{preset}: params {params['unet4j'].pop()}, tile out {shapes['unet4j'].pop()}, "
-          f"unet4j {med['unet4j']:.4f} Mpx/s, pytorch {med['pytorch']:.4f} Mpx/s, "
-          f"ratio unet4j/pytorch {med['unet4j'] / med['pytorch']:.2f} (medians of {len(runs['unet4j'])}; loads {loads})")
+    med = {impl: statistics.median(float(r["seconds"]) for r in rs) for impl, rs in runs.items()}
+    loads = sorted(float(r["load"]) for r in runs["unet4j"] + runs["pytorch"])
+    print(f"| {preset} | {int(params['unet4j'].pop()):,} | {runs['unet4j'][0]['tiles']} | {med['unet4j']:.1f} |"
+          f" {med['pytorch']:.1f} | {med['unet4j'] / med['pytorch']:.2f} | {len(runs['unet4j'])} |"
+          f" {loads[0]:.1f}–{loads[-1]:.1f} |")
 PY

@@ -2,17 +2,16 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -31,7 +30,10 @@ import org.unet4j.train.TrainingLoop;
  * unet4j side of bench/train: times training steps (forward + weighted CE + backward + SGD momentum 0.99) and
  * inference passes of one network configuration, and prints one JSON line.
  *
- * <pre>usage: TrainStepBench CASE MODE WARMUP REPS     (MODE: train | infer)</pre>
+ * <pre>usage: TrainStepBench CASE MODE WARMUP REPS [TRACE.json]     (MODE: train | infer)</pre>
+ *
+ * With a TRACE path, one more training step runs under PyTorch's own profiler and its Chrome trace is written there
+ * ({@code count_ops.py} counts the operators; the peer writes the same trace).
  *
  * Cases (the same table is in train_step.py): paper-188, paper-572 (the paper's net, batch 1), padded32-256-b1,
  * padded32-256-b4 (SAME + BatchNorm, base 32), overhead-64 (SAME + BatchNorm, depth 4, base 4, 64², batch 1).
@@ -58,26 +60,16 @@ public final class TrainStepBench {
     boolean train = args[1].equals("train");
     int warmup = Integer.parseInt(args[2]);
     int reps = Integer.parseInt(args[3]);
+    String trace = args.length > 4 ? args[4] : "";
     Case c = named(name);
     UNetConfig config = c.config();
     int in = c.tilePx();
     int out = config.geometry().outputSize(in);
     Engine.getInstance().setRandomSeed(1);
-    Random random = new Random(2);
-    float[] images = new float[c.batch() * in * in];
-    long[] labels = new long[c.batch() * out * out];
-    float[] weights = new float[labels.length];
-    for (int i = 0; i < images.length; i++) {
-      images[i] = random.nextFloat();
-    }
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = random.nextInt(2);
-      weights[i] = 1 + 10 * random.nextFloat();
-    }
-    TrainingBatch batch = new TrainingBatch(c.batch(), 1, in, in, out, out, images, labels, weights);
+    TrainingBatch batch = randomBatch(c);
+    float[] images = batch.images();
     List<Double> times = new ArrayList<>();
     long trainable = 0;
-    long createdPerStep = -1;
     try (NDManager manager = NDManager.newBaseManager()) {
       Block block = UNetBuilder.build(config);
       block.initialize(manager, DataType.FLOAT32, new Shape(c.batch(), 1, in, in));
@@ -107,34 +99,38 @@ public final class TrainStepBench {
           times.add(elapsed / 1e6);
         }
       }
-      if (train) {
-        createdPerStep = arraysCreatedBy(() -> loop.step(batch, warmup + reps, 1e-4));
+      if (train && !trace.isEmpty()) {
+        JniUtils.startProfile(false, false, false);
+        loop.step(batch, warmup + reps, 1e-4);
+        JniUtils.stopProfile(trace);
       }
     }
     double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(Locale.ROOT,
         "{\"impl\": \"unet4j\", \"case\": \"%s\", \"mode\": \"%s\", \"median_ms\": %.3f, \"min_ms\": %.3f,"
             + " \"times_ms\": %s, \"trainable_parameters\": %d, \"output\": [%d, 2, %d, %d],"
-            + " \"arrays_per_step\": %d, \"threads\": %s, \"peak_rss_mb\": %.0f}%n",
+            + " \"trace\": \"%s\", \"threads\": %s, \"peak_rss_mb\": %.0f}%n",
         name, train ? "train" : "infer", sorted[sorted.length / 2], sorted[0], Arrays.toString(sorted), trainable,
-        c.batch(), out, out, createdPerStep, System.getProperty("ai.djl.pytorch.num_threads", "default"),
+        c.batch(), out, out, train ? trace : "", System.getProperty("ai.djl.pytorch.num_threads", "default"),
         peakRssMb());
   }
 
-  /**
-   * The number of NDArrays created on this thread while {@code step} runs: a proxy for the native calls per step
-   * (nearly every engine op returns a new array). Read from the scope's private table by reflection: bench code
-   * only.
-   */
-  static long arraysCreatedBy(Runnable step) throws Exception {
-    NDScope scope = new NDScope();
-    step.run();
-    java.lang.reflect.Field field = NDScope.class.getDeclaredField("resources");
-    field.setAccessible(true);
-    int count = ((IdentityHashMap<?, ?>) field.get(scope)).size();
-    scope.suppressNotUsedWarning();
-    // Not closed: closing would free the optimiser state created in earlier steps (DJL audit, trap 7).
-    return count;
+  /** Uniform images, random binary labels, weights in [1, 11): the same sizes as the peer's, seeded. */
+  static TrainingBatch randomBatch(Case c) {
+    int in = c.tilePx();
+    int out = c.config().geometry().outputSize(in);
+    Random random = new Random(2);
+    float[] images = new float[c.batch() * in * in];
+    long[] labels = new long[c.batch() * out * out];
+    float[] weights = new float[labels.length];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = random.nextFloat();
+    }
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextInt(2);
+      weights[i] = 1 + 10 * random.nextFloat();
+    }
+    return new TrainingBatch(c.batch(), 1, in, in, out, out, images, labels, weights);
   }
 
   static double peakRssMb() throws Exception {

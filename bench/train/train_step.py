@@ -4,7 +4,10 @@
 contracting path, 1x1 head; He init), the same loss (softmax cross-entropy weighted per pixel, normalised by the
 weight sum), the same optimiser (SGD, momentum 0.99, lr 1e-4) and the same data sizes; one JSON line per run.
 
-usage: train_step.py CASE MODE WARMUP REPS THREADS      (MODE: train | infer)
+usage: train_step.py CASE MODE WARMUP REPS THREADS [TRACE.json]      (MODE: train | infer)
+
+With a TRACE path, one more training step runs under torch.autograd.profiler and its Chrome trace is written there
+(count_ops.py counts the operators, as for the unet4j side).
 """
 import json
 import math
@@ -71,6 +74,7 @@ class UNet(nn.Module):
 
 def main():
     name, mode, warmup, reps, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    trace = sys.argv[6] if len(sys.argv) > 6 and mode == "train" else ""
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
@@ -86,9 +90,8 @@ def main():
     w = 1 + 10 * torch.rand(batch, n_out, n_out, generator=g)
     opt = torch.optim.SGD(net.parameters(), lr=1e-4, momentum=0.99)
     times = []
-    ops_per_step = -1
-    for i in range(warmup + reps + (1 if mode == "train" else 0)):
-        profile = mode == "train" and i == warmup + reps
+    for i in range(warmup + reps + (1 if trace else 0)):
+        profile = trace and i == warmup + reps
         start = time.perf_counter()
         if mode == "train":
             net.train()
@@ -103,7 +106,7 @@ def main():
             loss.item()
             if ctx:
                 ctx.__exit__(None, None, None)
-                ops_per_step = len([e for e in ctx.function_events if e.cpu_parent is None])
+                ctx.export_chrome_trace(trace)
         else:
             net.eval()
             with torch.no_grad():
@@ -115,7 +118,7 @@ def main():
     print(json.dumps({
         "impl": "pytorch", "case": name, "mode": mode, "median_ms": round(times[len(times) // 2], 3),
         "min_ms": round(times[0], 3), "times_ms": [round(t, 3) for t in times], "trainable_parameters": trainable,
-        "output": list(out), "top_level_ops_per_step": ops_per_step, "threads": threads, "torch": torch.__version__,
+        "output": list(out), "trace": trace, "threads": threads, "torch": torch.__version__,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 

@@ -37,7 +37,8 @@ public final class GradientClipping {
       }
       double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
       if (norm > maxNorm) {
-        float scale = (float) (maxNorm / (norm + 1e-6));
+        // One 0-d array for all parameters: muli(float) would make and free one per parameter.
+        NDArray scale = gradients.get(0).getManager().create((float) (maxNorm / (norm + 1e-6)));
         for (NDArray gradient : gradients) {
           gradient.muli(scale);
         }

@@ -14,7 +14,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,7 @@ public final class ParameterOptimizer {
   private final PairList<String, Parameter> parameters;
   private final NDManager stateManager;
   private final Map<String, NDArray[]> state = new LinkedHashMap<>();
+  private final Map<Double, NDArray> constants = new HashMap<>();
   private long stepCount;
 
   /**
@@ -122,20 +126,35 @@ public final class ParameterOptimizer {
   /**
    * Updates every trainable parameter from its gradient and zeroes the gradient.
    *
+   * <p>Per parameter this dispatches only the update's own arithmetic: the fixed hyper-parameters are 0-d arrays
+   * made once ({@link #constant}) and the step's learning-rate terms once per step. (An op with a Java number, e.g.
+   * {@code muli(0.99)}, creates, converts and frees a float64 scalar array on each call: that was 60 % of this
+   * method's time on a small net.)
+   *
    * @param learningRate the learning rate for this step (the schedule's value)
    */
   public void step(double learningRate) {
     stepCount++;
+    List<NDArray> weights = new ArrayList<>(parameters.size());
+    List<NDArray[]> buffers = new ArrayList<>(parameters.size());
     for (Pair<String, Parameter> entry : parameters) {
       NDArray weight = entry.getValue().getArray();
-      if (!weight.hasGradient()) {
-        continue;
+      if (weight.hasGradient()) {
+        weights.add(weight);
+        buffers.add(state.computeIfAbsent(entry.getKey(), k -> newState(weight)));
       }
-      NDArray[] buffers = state.computeIfAbsent(entry.getKey(), k -> newState(weight));
-      try (NDScope scope = new NDScope()) {
-        NDArray gradient = weight.getGradient();
-        update(weight, gradient, buffers, learningRate);
-        gradient.subi(gradient);
+    }
+    try (NDScope stepScope = new NDScope()) {
+      StepScalars scalars = new StepScalars(learningRate);
+      for (int i = 0; i < weights.size(); i++) {
+        // A scope per parameter frees its temporaries at once: peak memory stays one parameter's (Adam makes
+        // about eight temporaries the size of the parameter).
+        try (NDScope parameterScope = new NDScope()) {
+          NDArray weight = weights.get(i);
+          NDArray gradient = weight.getGradient();
+          update(weight, gradient, buffers.get(i), scalars);
+          gradient.subi(gradient);
+        }
       }
     }
   }
@@ -144,38 +163,78 @@ public final class ParameterOptimizer {
     NDArray[] buffers = newStateSlots();
     for (int i = 0; i < buffers.length; i++) {
       buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
+      NDScope.unregister(buffers[i]); // persistent even if the caller has a scope open
     }
     return buffers;
   }
 
-  private void update(NDArray weight, NDArray gradient, NDArray[] buffers, double learningRate) {
+  /**
+   * A fixed hyper-parameter as a 0-d float32 array in the state manager, made on first use and kept for the run.
+   * Float32 gives the same products as the double scalar it replaces: torch rounds a 0-d operand to the float
+   * tensor's type before the arithmetic.
+   */
+  private NDArray constant(double value) {
+    return constants.computeIfAbsent(
+        value,
+        v -> {
+          NDArray scalar = stateManager.create(v.floatValue());
+          NDScope.unregister(scalar);
+          return scalar;
+        });
+  }
+
+  /** The learning-rate terms of one step as 0-d arrays, freed with the step's scope. */
+  private final class StepScalars {
+    final NDArray rate;
+    final NDArray adamRate; // η / (1 − β1ᵗ)
+    final NDArray adamSqrtBias2; // √(1 − β2ᵗ)
+    final NDArray adamDecay; // η·λ (AdamW)
+
+    StepScalars(double learningRate) {
+      if (spec instanceof OptimizerSpec.Adam adam) {
+        rate = null;
+        adamRate = stateManager.create((float) (learningRate / (1 - Math.pow(adam.beta1(), stepCount))));
+        adamSqrtBias2 = stateManager.create((float) Math.sqrt(1 - Math.pow(adam.beta2(), stepCount)));
+        adamDecay =
+            adam.decoupledWeightDecay() && adam.weightDecay() > 0
+                ? stateManager.create((float) (learningRate * adam.weightDecay()))
+                : null;
+      } else {
+        rate = stateManager.create((float) learningRate);
+        adamRate = null;
+        adamSqrtBias2 = null;
+        adamDecay = null;
+      }
+    }
+  }
+
+  private void update(NDArray weight, NDArray gradient, NDArray[] buffers, StepScalars scalars) {
     if (spec instanceof OptimizerSpec.Sgd sgd) {
-      NDArray g = sgd.weightDecay() > 0 ? gradient.add(weight.mul(sgd.weightDecay())) : gradient;
+      NDArray g = sgd.weightDecay() > 0 ? gradient.add(weight.mul(constant(sgd.weightDecay()))) : gradient;
       NDArray momentumBuffer = buffers[0];
       if (stepCount == 1) {
         momentumBuffer.addi(g); // torch starts the buffer at the first gradient, not at (1 − μ)·g
       } else {
-        momentumBuffer.muli(sgd.momentum()).addi(g);
+        momentumBuffer.muli(constant(sgd.momentum())).addi(g);
       }
-      NDArray direction = sgd.nesterov() ? g.add(momentumBuffer.mul(sgd.momentum())) : momentumBuffer;
-      weight.subi(direction.mul(learningRate));
+      NDArray direction =
+          sgd.nesterov() ? g.add(momentumBuffer.mul(constant(sgd.momentum()))) : momentumBuffer;
+      weight.subi(direction.mul(scalars.rate));
     } else if (spec instanceof OptimizerSpec.Adam adam) {
       NDArray g = gradient;
       if (adam.weightDecay() > 0) {
         if (adam.decoupledWeightDecay()) {
-          weight.subi(weight.mul(learningRate * adam.weightDecay()));
+          weight.subi(weight.mul(scalars.adamDecay));
         } else {
-          g = gradient.add(weight.mul(adam.weightDecay()));
+          g = gradient.add(weight.mul(constant(adam.weightDecay())));
         }
       }
       NDArray m = buffers[0];
       NDArray v = buffers[1];
-      m.muli(adam.beta1()).addi(g.mul(1 - adam.beta1()));
-      v.muli(adam.beta2()).addi(g.square().mul(1 - adam.beta2()));
-      double bias1 = 1 - Math.pow(adam.beta1(), stepCount);
-      double bias2 = 1 - Math.pow(adam.beta2(), stepCount);
-      NDArray denominator = v.sqrt().div(Math.sqrt(bias2)).add(adam.epsilon());
-      weight.subi(m.div(denominator).mul(learningRate / bias1));
+      m.muli(constant(adam.beta1())).addi(g.mul(constant(1 - adam.beta1())));
+      v.muli(constant(adam.beta2())).addi(g.square().mul(constant(1 - adam.beta2())));
+      NDArray denominator = v.sqrt().div(scalars.adamSqrtBias2).add(constant(adam.epsilon()));
+      weight.subi(m.div(denominator).mul(scalars.adamRate));
     }
   }
 }

@@ -100,14 +100,15 @@ public final class TrainingLoop {
     Engine.getInstance().setRandomSeed(dropoutSeed(config.seed(), iteration));
     double lossValue;
     try (NDManager iterationManager = modelManager.newSubManager()) {
-      // Java-backed arrays: they must stay alive until backward is done, so they live in the iteration manager.
+      // The arrays wrap direct buffers holding a copy of the batch; the iteration manager keeps them reachable
+      // until backward and the update are done, so no further copy (duplicate()) is needed.
       NDArray images =
           iterationManager.create(
               batch.images(),
-              new Shape(batch.batchSize(), batch.channels(), batch.inputHeight(), batch.inputWidth())).duplicate();
+              new Shape(batch.batchSize(), batch.channels(), batch.inputHeight(), batch.inputWidth()));
       Shape labelShape = new Shape(batch.batchSize(), 1, batch.outputHeight(), batch.outputWidth());
-      NDArray labels = iterationManager.create(batch.labels(), labelShape).duplicate();
-      NDArray weights = iterationManager.create(batch.weights(), labelShape).duplicate();
+      NDArray labels = iterationManager.create(batch.labels(), labelShape);
+      NDArray weights = iterationManager.create(batch.weights(), labelShape);
       ParameterStore parameterStore = new ParameterStore(iterationManager, false);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(parameterStore, new NDList(images), true).singletonOrThrow();
