@@ -14,9 +14,7 @@ out="${OUT:-${TMPDIR:-/tmp}/unet4j-bench-data}"
 python="${PYTHON:-/usr/bin/python3}"
 mkdir -p "$out/classes"
 
-(cd "$root" && mvn -B -q -pl unet4j-cli -am package -DskipTests)
-cp="$root/unet4j-cli/target/unet4j-cli.jar"
-for lib in "$root"/unet4j-cli/target/lib/*.jar; do cp="$cp:$lib"; done
+source "$root/bench/cli-classpath.sh"
 javac -d "$out/classes" -cp "$cp" "$here/DataBench.java" "$here/PipelineBench.java"
 
 results="$out/results.jsonl"

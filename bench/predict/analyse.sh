@@ -10,8 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 preset="${1:-paper}"; rounds="${2:-3}"; n="${3:-5}"; threads="${4:-2}"; tile=572
 build="$here/target"
 mkdir -p "$build"
-(cd "$root" && mvn -B -q -o -DskipTests -pl unet4j-cli -am package >&2)
-cp="$root/unet4j-cli/target/unet4j-cli.jar:$(ls "$root"/unet4j-cli/target/lib/*.jar | tr '\n' ':')"
+source "$root/bench/cli-classpath.sh"
 javac -nowarn -d "$build" -cp "$cp" "$here/PredictBench.java"
 for round in $(seq "$rounds"); do
   l() { cut -d' ' -f1 /proc/loadavg; }

@@ -10,8 +10,7 @@ size="${1:-20000}"
 work="${2:-/tmp/unet4j-big-image}"
 build="$here/target"
 mkdir -p "$build" "$work"
-(cd "$root" && mvn -B -q -o -DskipTests -pl unet4j-cli -am package >&2)
-cp="$root/unet4j-cli/target/unet4j-cli.jar:$(ls "$root"/unet4j-cli/target/lib/*.jar | tr '\n' ':')"
+source "$root/bench/cli-classpath.sh"
 javac -nowarn -d "$build" -cp "$cp" "$here/PredictBench.java"
 bench() { java -Xmx2g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$build:$cp" PredictBench "$@"; }
 [ -f "$work/model/unet.json" ] || bench make-bundle "$work/model" tiny

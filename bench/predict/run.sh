@@ -13,8 +13,7 @@ size=2048
 tile=572
 build="$here/target"
 mkdir -p "$build"
-(cd "$root" && mvn -B -q -o -DskipTests -pl unet4j-cli -am package >&2)
-cp="$root/unet4j-cli/target/unet4j-cli.jar:$(ls "$root"/unet4j-cli/target/lib/*.jar | tr '\n' ':')"
+source "$root/bench/cli-classpath.sh"
 javac -nowarn -d "$build" -cp "$cp" "$here/PredictBench.java"
 java_run() {
   java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \

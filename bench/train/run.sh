@@ -21,9 +21,7 @@ python="${PYTHON:-/usr/bin/python3}"
 mkdir -p "$out/classes"
 "$python" -c "import torch" 2>/dev/null || apt-get install -y python3-torch >&2
 
-(cd "$root" && mvn -B -q -pl unet4j-cli -am package -DskipTests)
-cp="$root/unet4j-cli/target/unet4j-cli.jar"
-for lib in "$root"/unet4j-cli/target/lib/*.jar; do cp="$cp:$lib"; done
+source "$root/bench/cli-classpath.sh"
 javac -d "$out/classes" -cp "$cp" "$here/TrainStepBench.java"
 
 # warm-up and timed repetitions; the overhead case needs more warm-up for the JIT (its steps are short)
