@@ -19,7 +19,9 @@ import org.unet4j.core.model.Norm;
 import org.unet4j.core.model.Padding;
 import org.unet4j.core.model.UNetConfig;
 import org.unet4j.core.model.Upsampling;
+import org.unet4j.infer.DjlTileModel;
 import org.unet4j.loss.WeightedSoftmaxCrossEntropy;
+import org.unet4j.model.BatchNormFolding;
 import org.unet4j.model.UNetBuilder;
 import org.unet4j.train.OptimizerSpec;
 import org.unet4j.train.TrainConfig;
@@ -28,7 +30,8 @@ import org.unet4j.train.TrainingLoop;
 
 /**
  * unet4j side of bench/train: times training steps (forward + weighted CE + backward + SGD momentum 0.99) and
- * inference passes of one network configuration, and prints one JSON line.
+ * inference passes ({@code DjlTileModel.predict} of the batch-norm-folded net, as {@code unet predict} runs
+ * them) of one network configuration, and prints one JSON line.
  *
  * <pre>usage: TrainStepBench CASE MODE WARMUP REPS [TRACE.json]     (MODE: train | infer)</pre>
  *
@@ -82,17 +85,16 @@ public final class TrainStepBench {
       TrainingLoop loop =
           new TrainingLoop(block, manager, new WeightedSoftmaxCrossEntropy(),
               new TrainConfig(1_000_000, c.batch(), new OptimizerSpec.Sgd(1e-4, 0.99, false, 0), 1));
+      // inference goes through the product's own path (as Segmenter runs it): batch norm folded into the
+      // convolutions, autograd off, one sub-manager per batch, softmax read back to the host
+      DjlTileModel tileModel =
+          new DjlTileModel(train ? block : BatchNormFolding.fold(block, config, manager), config, manager);
       for (int i = 0; i < warmup + reps; i++) {
         long start = System.nanoTime();
         if (train) {
           loop.step(batch, i, 1e-4);
         } else {
-          try (NDManager pass = manager.newSubManager()) {
-            NDArray x = pass.create(images, new Shape(c.batch(), 1, in, in));
-            NDArray logits =
-                block.forward(new ParameterStore(pass, false), new NDList(x), false).singletonOrThrow();
-            logits.softmax(1).toFloatArray();
-          }
+          tileModel.predict(images, c.batch(), in, in);
         }
         long elapsed = System.nanoTime() - start;
         if (i >= warmup) {

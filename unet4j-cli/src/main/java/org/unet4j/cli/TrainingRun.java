@@ -21,6 +21,7 @@ import org.unet4j.core.augment.PatchSampler;
 import org.unet4j.core.augment.TrainingSample;
 import org.unet4j.core.metrics.ConfusionCounts;
 import org.unet4j.core.model.UNetConfig;
+import org.unet4j.infer.InferenceOptions;
 import org.unet4j.infer.Segmenter;
 import org.unet4j.io.PngImages;
 import org.unet4j.loss.LossKind;
@@ -125,7 +126,9 @@ final class TrainingRun {
       if (resume) {
         Checkpoint.loadOptimizer(lastCheckpointDir(), loop.optimizer());
       }
-      Segmenter segmenter = new Segmenter(block, model, manager);
+      // validation runs the live block: a folded copy would miss every later update
+      Segmenter segmenter =
+          new Segmenter(block, model, manager, InferenceOptions.defaults().withFoldBatchNorm(false));
       EpochEnd epochEnd = new EpochEnd(block, loop, segmenter, state, rows, log);
       try (PatchBatches batches =
               new PatchBatches(sampler, settings.seed(), settings.batchSize(), settings.loaderThreads());

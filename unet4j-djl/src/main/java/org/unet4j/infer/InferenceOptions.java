@@ -17,9 +17,19 @@ import org.unet4j.core.tiling.TestTimeAugmentation;
  *     org.unet4j.core.tiling.TilePlanner#defaultOverlapPx the default} (ignored for VALID nets, whose aligned tiles
  *     need no overlap)
  * @param blend weighting of overlapping SAME-net tiles, {@link MergeRule#GAUSSIAN} or {@link MergeRule#LINEAR_RAMP}
+ * @param foldBatchNorm run a copy of the net with each batch norm folded into its convolution ({@link
+ *     org.unet4j.model.BatchNormFolding}; the same function up to float rounding, faster), made when the segmenter
+ *     is created; false runs the block itself, so that later changes to its parameters are seen (validation during
+ *     training)
  */
 public record InferenceOptions(
-    int tileSizePx, int batchSize, int ttaVariants, long memoryBudgetBytes, int overlapPx, MergeRule blend) {
+    int tileSizePx,
+    int batchSize,
+    int ttaVariants,
+    long memoryBudgetBytes,
+    int overlapPx,
+    MergeRule blend,
+    boolean foldBatchNorm) {
 
   /** Checks every field, with messages naming the fix. */
   public InferenceOptions {
@@ -45,38 +55,52 @@ public record InferenceOptions(
     }
   }
 
-  /** Automatic tile size, one tile per batch, no test-time augmentation, default budget and overlap, Gaussian. */
+  /**
+   * Automatic tile size, one tile per batch, no test-time augmentation, default budget and overlap, Gaussian,
+   * batch norm folded.
+   */
   public static InferenceOptions defaults() {
-    return new InferenceOptions(0, 1, 1, 0, -1, MergeRule.GAUSSIAN);
+    return new InferenceOptions(0, 1, 1, 0, -1, MergeRule.GAUSSIAN, true);
   }
 
   /** A copy with another tile size (0 = automatic). */
   public InferenceOptions withTileSizePx(int px) {
-    return new InferenceOptions(px, batchSize, ttaVariants, memoryBudgetBytes, overlapPx, blend);
+    return new InferenceOptions(
+        px, batchSize, ttaVariants, memoryBudgetBytes, overlapPx, blend, foldBatchNorm);
   }
 
   /** A copy with another batch size. */
   public InferenceOptions withBatchSize(int tiles) {
-    return new InferenceOptions(tileSizePx, tiles, ttaVariants, memoryBudgetBytes, overlapPx, blend);
+    return new InferenceOptions(
+        tileSizePx, tiles, ttaVariants, memoryBudgetBytes, overlapPx, blend, foldBatchNorm);
   }
 
   /** A copy averaging {@code variants} flips/rotations. */
   public InferenceOptions withTtaVariants(int variants) {
-    return new InferenceOptions(tileSizePx, batchSize, variants, memoryBudgetBytes, overlapPx, blend);
+    return new InferenceOptions(
+        tileSizePx, batchSize, variants, memoryBudgetBytes, overlapPx, blend, foldBatchNorm);
   }
 
   /** A copy with another native memory budget (0 = default). */
   public InferenceOptions withMemoryBudgetBytes(long bytes) {
-    return new InferenceOptions(tileSizePx, batchSize, ttaVariants, bytes, overlapPx, blend);
+    return new InferenceOptions(tileSizePx, batchSize, ttaVariants, bytes, overlapPx, blend, foldBatchNorm);
   }
 
   /** A copy with another SAME-net overlap (−1 = the default). */
   public InferenceOptions withOverlapPx(int px) {
-    return new InferenceOptions(tileSizePx, batchSize, ttaVariants, memoryBudgetBytes, px, blend);
+    return new InferenceOptions(
+        tileSizePx, batchSize, ttaVariants, memoryBudgetBytes, px, blend, foldBatchNorm);
   }
 
   /** A copy with another SAME-net blending window. */
   public InferenceOptions withBlend(MergeRule rule) {
-    return new InferenceOptions(tileSizePx, batchSize, ttaVariants, memoryBudgetBytes, overlapPx, rule);
+    return new InferenceOptions(
+        tileSizePx, batchSize, ttaVariants, memoryBudgetBytes, overlapPx, rule, foldBatchNorm);
+  }
+
+  /** A copy that folds batch norm (true) or runs the block as it is (false). */
+  public InferenceOptions withFoldBatchNorm(boolean fold) {
+    return new InferenceOptions(
+        tileSizePx, batchSize, ttaVariants, memoryBudgetBytes, overlapPx, blend, fold);
   }
 }

@@ -17,6 +17,7 @@ import org.unet4j.core.tiling.TilePlan;
 import org.unet4j.core.tiling.TilePlanner;
 import org.unet4j.core.tiling.TileProgress;
 import org.unet4j.core.tiling.TiledRunner;
+import org.unet4j.model.BatchNormFolding;
 
 /**
  * Segments images of any size with a trained U-Net by overlap-tile inference (the paper's Fig. 2): the image is cut
@@ -51,7 +52,8 @@ public final class Segmenter {
   }
 
   /**
-   * Wraps an initialised block.
+   * Wraps an initialised block. With {@link InferenceOptions#foldBatchNorm()} (the default) a net with batch norm
+   * runs as a folded copy made now, whose parameters live in {@code manager}.
    *
    * @param block the network (parameters loaded)
    * @param config its architecture
@@ -62,7 +64,8 @@ public final class Segmenter {
   public Segmenter(Block block, UNetConfig config, NDManager manager, InferenceOptions options) {
     this.config = Objects.requireNonNull(config, "config");
     this.options = Objects.requireNonNull(options, "options");
-    TileModel model = new DjlTileModel(block, config, manager);
+    Block network = options.foldBatchNorm() ? BatchNormFolding.fold(block, config, manager) : block;
+    TileModel model = new DjlTileModel(network, config, manager);
     if (options.ttaVariants() > 1) {
       model = new TestTimeAugmentation(model, options.ttaVariants());
     }

@@ -5,7 +5,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -90,7 +89,7 @@ public final class UNetBuilder {
     for (int i = 0; i < 2; i++) {
       block.add(conv(channels, 3, padding));
       if (config.norm() == Norm.BATCH) {
-        block.add(BatchNorm.builder().build());
+        block.add(new BatchNorm());
       }
       block.add(new ReluBlock());
     }
