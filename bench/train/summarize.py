@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Markdown table from bench/train results.jsonl: median of per-run medians per (case, mode, impl), ratio
+"""Markdown table from bench/train results.jsonl (several runs' files may be concatenated): median of per-run medians per (case, mode, impl), ratio
 unet4j / PyTorch (below 1 = unet4j faster), checks that both sides ran the same network (parameter count and
 output shape), operator counts of one profiled training step per side (count_ops.py), peak RSS, load range."""
 import json
@@ -33,8 +33,8 @@ print(f"Machine: {meta.get('cpu')}, {meta.get('cores')} cores; {meta.get('java')
       f"libtorch 2.7.1, peer PyTorch {torch_version}; load before {meta.get('load_before')}, after "
       f"{meta.get('load_after')}.\n")
 print("| case | mode | threads | unet4j ms | PyTorch ms | unet4j / PyTorch | parameters (both) | output |"
-      " frontend ops/step unet4j / PyTorch | backward nodes unet4j / PyTorch | peak RSS unet4j / PyTorch MB | load |")
-print("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|")
+      " frontend ops/step unet4j / PyTorch | backward nodes unet4j / PyTorch | peak RSS unet4j / PyTorch MB | runs | load |")
+print("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|")
 for (case, mode) in sorted({(c, m) for (c, m, _) in runs}, key=lambda k: (k[0], k[1] != "train")):
     j, p = runs.get((case, mode, "unet4j"), []), runs.get((case, mode, "pytorch"), [])
     if not j or not p:
@@ -50,4 +50,4 @@ for (case, mode) in sorted({(c, m) for (c, m, _) in runs}, key=lambda k: (k[0], 
     loads = sorted(float(r["load"]) for r in j + p if "load" in r)
     load = f"{loads[0]:.1f}–{loads[-1]:.1f}" if loads else "?"
     print(f"| {case} | {mode} | {p[0]['threads']} | {jm:.1f} | {pm:.1f} | {jm / pm:.2f} | {params} |"
-          f" {'×'.join(map(str, j[0]['output']))} | {front} | {back} | {rss} | {load} |")
+          f" {'×'.join(map(str, j[0]['output']))} | {front} | {back} | {rss} | {min(len(j), len(p))} | {load} |")
