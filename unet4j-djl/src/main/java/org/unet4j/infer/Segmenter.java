@@ -76,8 +76,9 @@ public final class Segmenter {
       this.tileSizePx = options.tileSizePx();
     } else {
       long budget = options.memoryBudgetBytes() > 0 ? options.memoryBudgetBytes() : TileSizing.defaultBudgetBytes();
+      UNetConfig running = options.foldBatchNorm() ? BatchNormFolding.foldedConfig(config) : config;
       this.tileSizePx = TileSizing.largestTile(
-          config, budget, Runtime.getRuntime().maxMemory(), options.batchSize(), options.ttaVariants());
+          running, budget, Runtime.getRuntime().maxMemory(), options.batchSize(), options.ttaVariants());
     }
   }
 
