@@ -57,7 +57,14 @@ public final class SkipConcatBlock extends AbstractBlock {
       skip = x.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + h, left, left + w));
     }
     // The result joins skip's manager, i.e. the caller's input manager, never the parameter manager.
-    return new NDList(skip.concat(y, 1));
+    NDArray joined = skip.concat(y, 1);
+    if (!training) { // the inner output and the crop are read by nobody else (see SequentialBlock)
+      y.close();
+      if (skip != x) {
+        skip.close();
+      }
+    }
+    return new NDList(joined);
   }
 
   @Override
