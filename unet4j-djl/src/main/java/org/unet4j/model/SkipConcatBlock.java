@@ -58,11 +58,9 @@ public final class SkipConcatBlock extends AbstractBlock {
     }
     // The result joins skip's manager, i.e. the caller's input manager, never the parameter manager.
     NDArray joined = skip.concat(y, 1);
-    if (!training) { // the inner output and the crop are read by nobody else (see SequentialBlock)
-      y.close();
-      if (skip != x) {
-        skip.close();
-      }
+    y.close(); // the inner output and the crop are read by nobody else (see SequentialBlock)
+    if (skip != x) {
+      skip.close();
     }
     return new NDList(joined);
   }

@@ -74,29 +74,19 @@ public final class UpConvBlock extends AbstractBlock {
     NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
     NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
     NDArray z = Conv2d.conv2d(x, w).singletonOrThrow();
-    NDArray up = depthToSpace(z, outChannels, !training);
-    // A reshape of a parameter lands in the parameter's manager; move it to the activation's manager so that
-    // every forward pass does not leave one array behind in the model manager.
-    NDArray b4 = b.reshape(1, outChannels, 1, 1);
-    b4.attach(up.getManager());
+    NDArray up = depthToSpace(z, outChannels);
+    NDArray b4 = b.reshape(1, outChannels, 1, 1); // lands in the parameter's manager: closed below
     NDArray biased = up.add(b4);
-    if (!training) { // intermediates of this block only (see SequentialBlock)
-      up.close();
-      b4.close();
-    }
+    up.close(); // intermediates of this block only (see SequentialBlock)
+    b4.close();
     return new NDList(biased);
   }
 
   /**
    * Rearranges {@code (B, 4·c, H, W)} to {@code (B, c, 2H, 2W)} with {@code out[b, o, 2i+di, 2j+dj] = z[b, 4·o +
-   * 2·di + dj, i, j]}.
+   * 2·di + dj, i, j]}, closing {@code z} and the views between (see {@link SequentialBlock} for why that is safe).
    */
-  static NDArray depthToSpace(NDArray z, long c) {
-    return depthToSpace(z, c, false);
-  }
-
-  /** As {@link #depthToSpace(NDArray, long)}; with {@code consume}, {@code z} and the two views are closed. */
-  private static NDArray depthToSpace(NDArray z, long c, boolean consume) {
+  private static NDArray depthToSpace(NDArray z, long c) {
     Shape s = z.getShape();
     long n = s.get(0);
     long h = s.get(2);
@@ -104,11 +94,9 @@ public final class UpConvBlock extends AbstractBlock {
     NDArray split = z.reshape(n, c, 2, 2, h, w);
     NDArray interleaved = split.transpose(0, 1, 4, 2, 5, 3);
     NDArray out = interleaved.reshape(n, c, 2 * h, 2 * w);
-    if (consume) {
-      z.close();
-      split.close();
-      interleaved.close();
-    }
+    z.close();
+    split.close();
+    interleaved.close();
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.unet4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +26,7 @@ class SequentialBlockTest {
   private static final Shape INPUT = new Shape(1, 2, 8, 8);
 
   @Test
-  void inferenceFreesEachIntermediateOnceConsumedAndComputesWhatDjlsBlockComputes() throws Exception {
+  void freesEachIntermediateOnceConsumedAndComputesWhatDjlsBlockComputes() throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       List<NDArray> seen = new ArrayList<>();
       SequentialBlock ours = chain(new SequentialBlock(), seen);
@@ -50,10 +52,17 @@ class SequentialBlockTest {
         assertThat(actual.isReleased()).as("the chain's output").isFalse();
         assertThat(x.isReleased()).isFalse();
 
-        seen.clear();
-        ours.forward(new ParameterStore(pass, false), new NDList(x), true);
-        assertThat(seen).noneMatch(NDArray::isReleased); // training keeps everything, as DJL does
       }
+
+      // training: the same loss gradients, bit for bit, though the intermediates are freed during the forward
+      float[][] expected = gradients(djl, manager, new ArrayList<>(), new ArrayList<>());
+      seen.clear();
+      List<Boolean> released = new ArrayList<>();
+      float[][] actual = gradients(ours, manager, seen, released);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(actual[i]).as("gradient of parameter %d", i).containsExactly(expected[i]);
+      }
+      assertThat(released).as("input kept, conv outputs freed during the step").containsExactly(false, true, true);
     }
   }
 
@@ -69,6 +78,29 @@ class SequentialBlockTest {
           chain.forward(new ParameterStore(manager, false), new NDList(manager.create(new float[] {1, 2})), false)
               .singletonOrThrow();
       assertThat(out.toFloatArray()).containsExactly(4, 6);
+    }
+  }
+
+  /** The parameter gradients of {@code sum(chain(x) · x-shaped weights)} for a fixed input. */
+  private static float[][] gradients(
+      ai.djl.nn.SequentialBlock chain, NDManager manager, List<NDArray> seen, List<Boolean> released) {
+    for (var parameter : chain.getParameters().values()) {
+      if (!parameter.getArray().hasGradient()) {
+        parameter.getArray().setRequiresGradient(true);
+      }
+    }
+    try (NDManager step = manager.newSubManager();
+        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray x = step.arange(INPUT.size()).toType(DataType.FLOAT32, false).div(INPUT.size()).reshape(INPUT);
+      NDArray y = chain.forward(new ParameterStore(step, false), new NDList(x), true).singletonOrThrow();
+      collector.backward(y.mul(step.linspace(-1, 1, (int) y.size()).reshape(y.getShape())).sum());
+      seen.forEach(array -> released.add(array.isReleased())); // before the step's manager closes them all
+      var params = chain.getParameters().values();
+      float[][] grads = new float[params.size()][];
+      for (int i = 0; i < grads.length; i++) {
+        grads[i] = params.get(i).getArray().getGradient().toFloatArray();
+      }
+      return grads;
     }
   }
 
