@@ -182,6 +182,9 @@ public final class SpatialTransform {
     requireRegion(region);
     FloatImage out = FloatImage.zeros(source.channels(), region.height(), region.width());
     Resampler resampler = new Resampler(source, out);
+    if (interpolation == Interpolation.CUBIC) {
+      resampler.useWindows(cubicTapBounds(region));
+    }
     RowKernel kernel =
         switch (interpolation) {
           case NEAREST -> resampler::nearestRow;
@@ -300,6 +303,59 @@ public final class SpatialTransform {
     }
   }
 
+  /**
+   * The source rows and columns the cubic taps of {@code region} read, {@code {rowMin, rowMax, colMin, colMax}}
+   * (inclusive), or null if they cannot be bounded (non-finite coordinates). The bound is interval arithmetic over
+   * the region's offsets {@code q} and the displacement field's range, which is taken on a grid of every
+   * {@value #FIELD_BOUND_STEP}th row and column (the field is smooth; a pixel whose taps still fall outside is
+   * served by the mirrored path, so the bound affects speed only), grown by 2 px.
+   */
+  private int[] cubicTapBounds(Interval2d region) {
+    double qyLo = region.y0() - (outHeight - 1) / 2.0;
+    double qyHi = region.y1() - 1 - (outHeight - 1) / 2.0;
+    double qxLo = region.x0() - (outWidth - 1) / 2.0;
+    double qxHi = region.x1() - 1 - (outWidth - 1) / 2.0;
+    if (displacement != null) {
+      float[] dy = displacement.dy();
+      float[] dx = displacement.dx();
+      float dyMin = Float.POSITIVE_INFINITY;
+      float dyMax = Float.NEGATIVE_INFINITY;
+      float dxMin = Float.POSITIVE_INFINITY;
+      float dxMax = Float.NEGATIVE_INFINITY;
+      for (int y = region.y0(); y < region.y1(); y = nextSampled(y, region.y1())) {
+        for (int x = region.x0(); x < region.x1(); x = nextSampled(x, region.x1())) {
+          int i = y * outWidth + x;
+          dyMin = Math.min(dyMin, dy[i]);
+          dyMax = Math.max(dyMax, dy[i]);
+          dxMin = Math.min(dxMin, dx[i]);
+          dxMax = Math.max(dxMax, dx[i]);
+        }
+      }
+      qyLo += dyMin;
+      qyHi += dyMax;
+      qxLo += dxMin;
+      qxHi += dxMax;
+    }
+    double syLo = centreY + Math.min(myy * qyLo, myy * qyHi) + Math.min(myx * qxLo, myx * qxHi);
+    double syHi = centreY + Math.max(myy * qyLo, myy * qyHi) + Math.max(myx * qxLo, myx * qxHi);
+    double sxLo = centreX + Math.min(mxy * qyLo, mxy * qyHi) + Math.min(mxx * qxLo, mxx * qxHi);
+    double sxHi = centreX + Math.max(mxy * qyLo, mxy * qyHi) + Math.max(mxx * qxLo, mxx * qxHi);
+    double limit = 1 << 28; // far beyond any useful window (and within the int range)
+    if (!(Math.abs(syLo) < limit && Math.abs(syHi) < limit && Math.abs(sxLo) < limit && Math.abs(sxHi) < limit)) {
+      return null;
+    }
+    return new int[] {
+      (int) Math.floor(syLo) - 3, (int) Math.floor(syHi) + 4, (int) Math.floor(sxLo) - 3, (int) Math.floor(sxHi) + 4
+    };
+  }
+
+  private static final int FIELD_BOUND_STEP = 8;
+
+  /** The next sampled index after {@code i} below {@code end}: every FIELD_BOUND_STEP-th and the last one. */
+  private static int nextSampled(int i, int end) {
+    return i == end - 1 ? end : Math.min(i + FIELD_BOUND_STEP, end - 1);
+  }
+
   private void requireRegion(Interval2d region) {
     if (region.isEmpty() || !Interval2d.ofSize(outHeight, outWidth).contains(region)) {
       throw new IllegalArgumentException(
@@ -338,6 +394,12 @@ public final class SpatialTransform {
     private final int dstPlane;
     private final MirrorTable rows;
     private final MirrorTable columns;
+    /** Per channel, the mirror-padded source around every cubic tap (see {@link #useWindows}); null if none. */
+    private double[][] window;
+    private int windowY0;
+    private int windowX0;
+    private int windowHeight;
+    private int windowWidth;
 
     Resampler(FloatImage source, FloatImage target) {
       src = source.data();
@@ -349,6 +411,31 @@ public final class SpatialTransform {
       dstPlane = target.planeSize();
       rows = new MirrorTable(h, w);
       columns = new MirrorTable(w, 1);
+    }
+
+    /**
+     * Builds a {@link MirroredWindow} per channel over {@code bounds = {rowMin, rowMax, colMin, colMax}} for
+     * {@link #cubicRow}; does nothing for null bounds or a window far larger than the output (then every pixel
+     * reads through the mirror tables).
+     */
+    void useWindows(int[] bounds) {
+      if (bounds == null) {
+        return;
+      }
+      long height = (long) bounds[1] - bounds[0] + 1;
+      long width = (long) bounds[3] - bounds[2] + 1;
+      long values = height * width;
+      if (height < 4 || width < 4 || values > MirroredWindow.MAX_VALUES || values > 4L * dstPlane + (1 << 16)) {
+        return;
+      }
+      window = new double[channels][];
+      for (int c = 0; c < channels; c++) {
+        window[c] = MirroredWindow.of(src, c * srcPlane, h, w, bounds[0], bounds[2], (int) height, (int) width).values;
+      }
+      windowY0 = bounds[0];
+      windowX0 = bounds[2];
+      windowHeight = (int) height;
+      windowWidth = (int) width;
     }
 
     /** The mirrored source row {@code i}, as the offset {@code row · width} of its first pixel. */
@@ -405,13 +492,24 @@ public final class SpatialTransform {
     }
 
     void cubicRow(int row, int count, double[] sy, double[] sx) {
+      if (window == null) {
+        for (int x = 0; x < count; x++) {
+          cubicPixel(row + x, sy[x], sx[x]);
+        }
+        return;
+      }
+      int stride = windowWidth;
+      int lastRow = windowHeight - 4;
+      int lastColumn = windowWidth - 4;
       for (int x = 0; x < count; x++) {
         int iy = floorToInt(sy[x]);
         int ix = floorToInt(sx[x]);
         double ty = sy[x] - iy;
         double tx = sx[x] - ix;
-        if (ty == 0 && tx == 0) {
-          copy(row + x, rowOffset(iy) + column(ix));
+        int wy = iy - 1 - windowY0;
+        int wx = ix - 1 - windowX0;
+        if ((ty == 0 && tx == 0) || wy < 0 || wy > lastRow || wx < 0 || wx > lastColumn) {
+          cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
         double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
@@ -422,39 +520,76 @@ public final class SpatialTransform {
         double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
         double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
         double wx3 = (0.5 * tx - 0.5) * tx * tx;
-        if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
-          // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
-          int base = (iy - 1) * w + (ix - 1);
-          for (int c = 0; c < channels; c++) {
-            int o = c * srcPlane + base;
-            double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            dst[c * dstPlane + row + x] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
-          }
-        } else {
-          // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
-          int y0 = rowOffset(iy - 1);
-          int y1 = rowOffset(iy);
-          int y2 = rowOffset(iy + 1);
-          int y3 = rowOffset(iy + 2);
-          int x0 = column(ix - 1);
-          int x1 = column(ix);
-          int x2 = column(ix + 1);
-          int x3 = column(ix + 2);
-          for (int c = 0; c < channels; c++) {
-            int o = c * srcPlane;
-            double v = 0;
-            v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
-            v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
-            v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
-            v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
-            dst[c * dstPlane + row + x] = (float) v;
-          }
+        boolean interior = iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w;
+        int base = wy * stride + wx;
+        for (int c = 0; c < channels; c++) {
+          // cubicPixel's interior formula term for term; at the border cubicPixel's mirrored sum starts from 0,
+          // which differs from this only in giving +0.0 where this gives −0.0, hence the "+ 0.0" there
+          double[] v = window[c];
+          int o = base;
+          double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+          o += stride;
+          double r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+          o += stride;
+          double r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+          o += stride;
+          double r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+          double sum = wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3;
+          dst[c * dstPlane + row + x] = (float) (interior ? sum : sum + 0.0);
+        }
+      }
+    }
+
+    /** One cubic sample read through the mirror tables (the reference the window path reproduces). */
+    private void cubicPixel(int dstIndex, double sy, double sx) {
+      int iy = floorToInt(sy);
+      int ix = floorToInt(sx);
+      double ty = sy - iy;
+      double tx = sx - ix;
+      if (ty == 0 && tx == 0) {
+        copy(dstIndex, rowOffset(iy) + column(ix));
+        return;
+      }
+      double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
+      double wy1 = (1.5 * ty - 2.5) * ty * ty + 1.0;
+      double wy2 = ((-1.5 * ty + 2.0) * ty + 0.5) * ty;
+      double wy3 = (0.5 * ty - 0.5) * ty * ty;
+      double wx0 = ((-0.5 * tx + 1.0) * tx - 0.5) * tx;
+      double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
+      double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
+      double wx3 = (0.5 * tx - 0.5) * tx * tx;
+      if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
+        // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
+        int base = (iy - 1) * w + (ix - 1);
+        for (int c = 0; c < channels; c++) {
+          int o = c * srcPlane + base;
+          double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          dst[c * dstPlane + dstIndex] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
+        }
+      } else {
+        // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
+        int y0 = rowOffset(iy - 1);
+        int y1 = rowOffset(iy);
+        int y2 = rowOffset(iy + 1);
+        int y3 = rowOffset(iy + 2);
+        int x0 = column(ix - 1);
+        int x1 = column(ix);
+        int x2 = column(ix + 1);
+        int x3 = column(ix + 2);
+        for (int c = 0; c < channels; c++) {
+          int o = c * srcPlane;
+          double v = 0;
+          v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
+          v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
+          v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
+          v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
+          dst[c * dstPlane + dstIndex] = (float) v;
         }
       }
     }
