@@ -227,10 +227,14 @@ public final class SpatialTransform {
     FloatImage weightsOut = FloatImage.zeros(weights.channels(), region.height(), region.width());
     LabelResampler labels = new LabelResampler(mask, maskOut);
     Resampler values = new Resampler(weights, weightsOut);
-    forEachRow(region, (dstStart, count, sy, sx) -> {
-      labels.nearestRow(dstStart, count, sy, sx);
-      values.linearRow(dstStart, count, sy, sx);
-    });
+    if (weights.channels() == 1 && weights.height() == mask.height() && weights.width() == mask.width()) {
+      forEachRow(region, new TargetResampler(mask, weights, labels, values, maskOut, weightsOut.data())::row);
+    } else {
+      forEachRow(region, (dstStart, count, sy, sx) -> {
+        labels.nearestRow(dstStart, count, sy, sx);
+        values.linearRow(dstStart, count, sy, sx);
+      });
+    }
     return new LabelAndWeights(new LabelImage(region.height(), region.width(), maskOut), weightsOut);
   }
 
@@ -459,35 +463,40 @@ public final class SpatialTransform {
 
     void linearRow(int row, int count, double[] sy, double[] sx) {
       for (int x = 0; x < count; x++) {
-        int iy = floorToInt(sy[x]);
-        int ix = floorToInt(sx[x]);
-        double ty = sy[x] - iy;
-        double tx = sx[x] - ix;
-        int y0;
-        int x0;
-        int y1;
-        int x1;
-        if (iy >= 0 && iy + 1 < h && ix >= 0 && ix + 1 < w) {
-          y0 = iy * w; // interior: no mirroring
-          x0 = ix;
-          y1 = y0 + w;
-          x1 = ix + 1;
-        } else {
-          y0 = rowOffset(iy);
-          x0 = column(ix);
-          y1 = rowOffset(iy + 1);
-          x1 = column(ix + 1);
-        }
-        if (ty == 0 && tx == 0) {
-          copy(row + x, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
-          continue;
-        }
-        for (int c = 0; c < channels; c++) {
-          int o = c * srcPlane;
-          double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
-          double bottom = src[o + y1 + x0] + tx * (src[o + y1 + x1] - src[o + y1 + x0]);
-          dst[c * dstPlane + row + x] = (float) (top + ty * (bottom - top));
-        }
+        linearPixel(row + x, sy[x], sx[x]);
+      }
+    }
+
+    /** One bilinear sample at source (sy, sx), written to destination offset {@code dstIndex} of each channel. */
+    void linearPixel(int dstIndex, double sy, double sx) {
+      int iy = floorToInt(sy);
+      int ix = floorToInt(sx);
+      double ty = sy - iy;
+      double tx = sx - ix;
+      int y0;
+      int x0;
+      int y1;
+      int x1;
+      if (iy >= 0 && iy + 1 < h && ix >= 0 && ix + 1 < w) {
+        y0 = iy * w; // interior: no mirroring
+        x0 = ix;
+        y1 = y0 + w;
+        x1 = ix + 1;
+      } else {
+        y0 = rowOffset(iy);
+        x0 = column(ix);
+        y1 = rowOffset(iy + 1);
+        x1 = column(ix + 1);
+      }
+      if (ty == 0 && tx == 0) {
+        copy(dstIndex, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
+        return;
+      }
+      for (int c = 0; c < channels; c++) {
+        int o = c * srcPlane;
+        double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
+        double bottom = src[o + y1 + x0] + tx * (src[o + y1 + x1] - src[o + y1 + x0]);
+        dst[c * dstPlane + dstIndex] = (float) (top + ty * (bottom - top));
       }
     }
 
@@ -501,6 +510,7 @@ public final class SpatialTransform {
       int stride = windowWidth;
       int lastRow = windowHeight - 4;
       int lastColumn = windowWidth - 4;
+      double[] only = channels == 1 ? window[0] : null;
       for (int x = 0; x < count; x++) {
         int iy = floorToInt(sy[x]);
         int ix = floorToInt(sx[x]);
@@ -508,7 +518,8 @@ public final class SpatialTransform {
         double tx = sx[x] - ix;
         int wy = iy - 1 - windowY0;
         int wx = ix - 1 - windowX0;
-        if ((ty == 0 && tx == 0) || wy < 0 || wy > lastRow || wx < 0 || wx > lastColumn) {
+        // one sign test for "all four inside": negative iff one of them is
+        if ((ty == 0 && tx == 0) || (wy | wx | (lastRow - wy) | (lastColumn - wx)) < 0) {
           cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
@@ -520,24 +531,34 @@ public final class SpatialTransform {
         double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
         double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
         double wx3 = (0.5 * tx - 0.5) * tx * tx;
-        boolean interior = iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w;
+        // cubicPixel's interior formula term for term. At the border cubicPixel's mirrored sum starts from 0, which
+        // differs from this only in giving +0.0 where this gives −0.0: adding +0.0 there does the same, and adding
+        // −0.0 in the interior changes nothing (x + −0.0 = x for every x), so no branch is needed.
+        double zero = ((iy - 1) | (h - 3 - iy) | (ix - 1) | (w - 3 - ix)) >= 0 ? -0.0 : 0.0;
         int base = wy * stride + wx;
+        if (only != null) {
+          dst[row + x] = (float) (cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
+          continue;
+        }
         for (int c = 0; c < channels; c++) {
-          // cubicPixel's interior formula term for term; at the border cubicPixel's mirrored sum starts from 0,
-          // which differs from this only in giving +0.0 where this gives −0.0, hence the "+ 0.0" there
-          double[] v = window[c];
-          int o = base;
-          double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
-          o += stride;
-          double r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
-          o += stride;
-          double r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
-          o += stride;
-          double r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
-          double sum = wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3;
-          dst[c * dstPlane + row + x] = (float) (interior ? sum : sum + 0.0);
+          dst[c * dstPlane + row + x] =
+              (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
         }
       }
+    }
+
+    /** The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. */
+    private static double cubicSum(double[] v, int base, int stride, double wx0, double wx1, double wx2, double wx3,
+        double wy0, double wy1, double wy2, double wy3) {
+      int o = base;
+      double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      return wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3;
     }
 
     /** One cubic sample read through the mirror tables (the reference the window path reproduces). */
@@ -601,6 +622,62 @@ public final class SpatialTransform {
     }
   }
 
+  /**
+   * A mask (nearest) and its one-channel weights (linear) of the same size, resampled in one loop: where the 2×2
+   * linear neighbourhood is inside the source (almost every pixel of a training target), the nearest pixel is one
+   * of its four, so both are read directly, without mirror lookups; elsewhere the per-pixel kernels of
+   * {@link LabelResampler} and {@link Resampler} run. Same results as those two, bit for bit.
+   */
+  private static final class TargetResampler {
+    private final int[] labels;
+    private final float[] weights;
+    private final int h;
+    private final int w;
+    private final LabelResampler labelsAtBorder;
+    private final Resampler weightsAtBorder;
+    private final int[] labelsOut;
+    private final float[] weightsOut;
+
+    TargetResampler(LabelImage mask, FloatImage weights, LabelResampler labelsAtBorder, Resampler weightsAtBorder,
+        int[] labelsOut, float[] weightsOut) {
+      this.labels = mask.data();
+      this.weights = weights.data();
+      this.h = mask.height();
+      this.w = mask.width();
+      this.labelsAtBorder = labelsAtBorder;
+      this.weightsAtBorder = weightsAtBorder;
+      this.labelsOut = labelsOut;
+      this.weightsOut = weightsOut;
+    }
+
+    void row(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        double y = sy[x];
+        double xx = sx[x];
+        int iy = floorToInt(y);
+        int ix = floorToInt(xx);
+        int d = row + x;
+        if (iy < 0 || iy + 1 >= h || ix < 0 || ix + 1 >= w) {
+          labelsAtBorder.nearestPixel(d, y, xx);
+          weightsAtBorder.linearPixel(d, y, xx);
+          continue;
+        }
+        // round-half-up of a coordinate in [i, i + 1) is i or i + 1, both inside here
+        labelsOut[d] = labels[roundHalfUp(y) * w + roundHalfUp(xx)];
+        double ty = y - iy;
+        double tx = xx - ix;
+        int p = iy * w + ix;
+        if (ty == 0 && tx == 0) {
+          weightsOut[d] = weights[p]; // exact at pixel centres
+          continue;
+        }
+        double top = weights[p] + tx * (weights[p + 1] - weights[p]);
+        double bottom = weights[p + w] + tx * (weights[p + w + 1] - weights[p + w]);
+        weightsOut[d] = (float) (top + ty * (bottom - top));
+      }
+    }
+  }
+
   /** Nearest-neighbour resampling of one label image into a destination array. */
   private static final class LabelResampler {
     private final int[] src;
@@ -617,8 +694,13 @@ public final class SpatialTransform {
 
     void nearestRow(int row, int count, double[] sy, double[] sx) {
       for (int x = 0; x < count; x++) {
-        dst[row + x] = src[rows.at(roundHalfUp(sy[x])) + columns.at(roundHalfUp(sx[x]))];
+        nearestPixel(row + x, sy[x], sx[x]);
       }
+    }
+
+    /** The label nearest to source (sy, sx), written to destination offset {@code dstIndex}. */
+    void nearestPixel(int dstIndex, double sy, double sx) {
+      dst[dstIndex] = src[rows.at(roundHalfUp(sy)) + columns.at(roundHalfUp(sx))];
     }
   }
 
