@@ -47,7 +47,9 @@ public final class SpatialTransform {
   private final double myx;
   private final double mxy;
   private final double mxx;
-  private final DisplacementField displacement; // null means d = 0
+  private final DisplacementField displacement; // null means d = 0 (unless grid is set)
+  /** An elastic field evaluated row by row instead of a dense one (then displacement is null); null if none. */
+  private final ElasticGrid grid;
 
   private SpatialTransform(
       int outHeight,
@@ -58,7 +60,8 @@ public final class SpatialTransform {
       double myx,
       double mxy,
       double mxx,
-      DisplacementField displacement) {
+      DisplacementField displacement,
+      ElasticGrid grid) {
     this.outHeight = outHeight;
     this.outWidth = outWidth;
     this.centreY = centreY;
@@ -68,12 +71,13 @@ public final class SpatialTransform {
     this.mxy = mxy;
     this.mxx = mxx;
     this.displacement = displacement;
+    this.grid = grid;
   }
 
   /** The identity on a {@code height × width} image: output pixel {@code (y, x)} reads source {@code (y, x)}. */
   public static SpatialTransform identity(int height, int width) {
     requirePositive(height, width);
-    return new SpatialTransform(height, width, (height - 1) / 2.0, (width - 1) / 2.0, 1, 0, 0, 1, null);
+    return new SpatialTransform(height, width, (height - 1) / 2.0, (width - 1) / 2.0, 1, 0, 0, 1, null, null);
   }
 
   /**
@@ -124,7 +128,7 @@ public final class SpatialTransform {
 
   /** Move the sampling window by {@code (dy, dx)} source pixels (the output content moves by the opposite). */
   public SpatialTransform translate(double dy, double dx) {
-    return new SpatialTransform(outHeight, outWidth, centreY + dy, centreX + dx, myy, myx, mxy, mxx, displacement);
+    return new SpatialTransform(outHeight, outWidth, centreY + dy, centreX + dx, myy, myx, mxy, mxx, displacement, grid);
   }
 
   /**
@@ -137,7 +141,21 @@ public final class SpatialTransform {
           "displacement field is " + field.height() + "×" + field.width() + " but the transform's output is "
               + outHeight + "×" + outWidth + "; sample the field for the output size");
     }
-    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, field);
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, field, null);
+  }
+
+  /**
+   * This transform with the elastic field of {@code grid} (replacing any previous field): the same transform as
+   * {@code withDisplacement(grid.dense())}, but warps evaluate the field row by row instead of reading a dense
+   * copy of it.
+   */
+  SpatialTransform withElasticGrid(ElasticGrid grid) {
+    if (grid.height() != outHeight || grid.width() != outWidth) {
+      throw new IllegalArgumentException(
+          "elastic grid field is " + grid.height() + "×" + grid.width() + " but the transform's output is "
+              + outHeight + "×" + outWidth + "; sample the field for the output size");
+    }
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, null, grid);
   }
 
   /** Output rows. */
@@ -152,7 +170,7 @@ public final class SpatialTransform {
 
   /** The displacement field, if any. */
   public Optional<DisplacementField> displacement() {
-    return Optional.ofNullable(displacement);
+    return Optional.ofNullable(denseDisplacement());
   }
 
   /** The source row (px) that output pixel {@code (y, x)} reads. */
@@ -245,13 +263,18 @@ public final class SpatialTransform {
   public String toString() {
     return "SpatialTransform[out " + outHeight + "×" + outWidth + ", centre (" + centreY + ", " + centreX
         + "), M = [[" + myy + ", " + myx + "], [" + mxy + ", " + mxx + "]]"
-        + (displacement == null ? "" : ", with displacement") + "]";
+        + (displacement == null && grid == null ? "" : ", with displacement") + "]";
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
   private SpatialTransform withMatrix(double yy, double yx, double xy, double xx) {
-    return new SpatialTransform(outHeight, outWidth, centreY, centreX, yy, yx, xy, xx, displacement);
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, yy, yx, xy, xx, displacement, grid);
+  }
+
+  /** The field as a dense one (computed once from the grid if there is one), or null if there is none. */
+  private DisplacementField denseDisplacement() {
+    return grid != null ? grid.dense() : displacement;
   }
 
   private double[] offsetFromCentre(int y, int x) {
@@ -261,9 +284,10 @@ public final class SpatialTransform {
     }
     double qy = y - (outHeight - 1) / 2.0;
     double qx = x - (outWidth - 1) / 2.0;
-    if (displacement != null) {
-      qy += displacement.dyAt(y, x);
-      qx += displacement.dxAt(y, x);
+    DisplacementField field = denseDisplacement();
+    if (field != null) {
+      qy += field.dyAt(y, x);
+      qx += field.dxAt(y, x);
     }
     return new double[] {qy, qx};
   }
@@ -278,32 +302,44 @@ public final class SpatialTransform {
     int width = region.width();
     double[] sy = new double[width];
     double[] sx = new double[width];
+    ElasticGrid.Row field = grid != null ? grid.new Row(width) : null;
     for (int y = 0; y < region.height(); y++) {
-      fillRow(region.y0() + y, region.x0(), width, sy, sx);
+      int outY = region.y0() + y;
+      if (field != null) {
+        field.evaluate(outY, region.x0(), width);
+        fillRow(outY, region.x0(), width, sy, sx, field.dy, field.dx, 0);
+      } else if (displacement != null) {
+        fillRow(outY, region.x0(), width, sy, sx, displacement.dy(), displacement.dx(), outY * outWidth + region.x0());
+      } else {
+        fillRow(outY, region.x0(), width, sy, sx);
+      }
       kernel.resample(y * width, width, sy, sx);
     }
   }
 
-  /** Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)}. */
+  /** Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)} without a displacement field. */
   private void fillRow(int y, int x0, int count, double[] sy, double[] sx) {
     double qy0 = y - (outHeight - 1) / 2.0;
     double cx = (outWidth - 1) / 2.0;
-    if (displacement == null) {
-      for (int k = 0; k < count; k++) {
-        double qx = (x0 + k) - cx;
-        sy[k] = centreY + myy * qy0 + myx * qx;
-        sx[k] = centreX + mxy * qy0 + mxx * qx;
-      }
-    } else {
-      float[] dy = displacement.dy();
-      float[] dx = displacement.dx();
-      int base = y * outWidth + x0;
-      for (int k = 0; k < count; k++) {
-        double qy = qy0 + dy[base + k];
-        double qx = (x0 + k) - cx + dx[base + k];
-        sy[k] = centreY + myy * qy + myx * qx;
-        sx[k] = centreX + mxy * qy + mxx * qx;
-      }
+    for (int k = 0; k < count; k++) {
+      double qx = (x0 + k) - cx;
+      sy[k] = centreY + myy * qy0 + myx * qx;
+      sx[k] = centreX + mxy * qy0 + mxx * qx;
+    }
+  }
+
+  /**
+   * Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)} displaced by
+   * {@code dy[base + k]}, {@code dx[base + k]}.
+   */
+  private void fillRow(int y, int x0, int count, double[] sy, double[] sx, float[] dy, float[] dx, int base) {
+    double qy0 = y - (outHeight - 1) / 2.0;
+    double cx = (outWidth - 1) / 2.0;
+    for (int k = 0; k < count; k++) {
+      double qy = qy0 + dy[base + k];
+      double qx = (x0 + k) - cx + dx[base + k];
+      sy[k] = centreY + myy * qy + myx * qx;
+      sx[k] = centreX + mxy * qy + mxx * qx;
     }
   }
 
@@ -319,16 +355,28 @@ public final class SpatialTransform {
     double qyHi = region.y1() - 1 - (outHeight - 1) / 2.0;
     double qxLo = region.x0() - (outWidth - 1) / 2.0;
     double qxHi = region.x1() - 1 - (outWidth - 1) / 2.0;
-    if (displacement != null) {
-      float[] dy = displacement.dy();
-      float[] dx = displacement.dx();
+    if (displacement != null || grid != null) {
+      ElasticGrid.Row field = grid != null ? grid.new Row(region.width()) : null;
       float dyMin = Float.POSITIVE_INFINITY;
       float dyMax = Float.NEGATIVE_INFINITY;
       float dxMin = Float.POSITIVE_INFINITY;
       float dxMax = Float.NEGATIVE_INFINITY;
       for (int y = region.y0(); y < region.y1(); y = nextSampled(y, region.y1())) {
+        float[] dy;
+        float[] dx;
+        int base;
+        if (field != null) {
+          field.evaluate(y, region.x0(), region.width());
+          dy = field.dy;
+          dx = field.dx;
+          base = -region.x0();
+        } else {
+          dy = displacement.dy();
+          dx = displacement.dx();
+          base = y * outWidth;
+        }
         for (int x = region.x0(); x < region.x1(); x = nextSampled(x, region.x1())) {
-          int i = y * outWidth + x;
+          int i = base + x;
           dyMin = Math.min(dyMin, dy[i]);
           dyMax = Math.max(dyMax, dy[i]);
           dxMin = Math.min(dxMin, dx[i]);
