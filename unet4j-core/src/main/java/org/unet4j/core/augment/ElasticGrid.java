@@ -77,8 +77,9 @@ final class ElasticGrid {
     Row(int capacity) {
       dy = new float[capacity];
       dx = new float[capacity];
-      lineDy = new double[capacity];
-      lineDx = new double[capacity];
+      // indexed by absolute column, so that the interpolation loop below keeps the simple shape the JIT vectorises
+      lineDy = new double[width];
+      lineDx = new double[width];
     }
 
     /** Fills {@code dy[0 … count)}, {@code dx[0 … count)} with the field at {@code (y, x0 … x0 + count − 1)}. */
@@ -126,14 +127,14 @@ final class ElasticGrid {
           vx += w1[x] * x1v;
           vx += w2[x] * x2v;
           vx += w3[x] * x3v;
-          lineDy[x - x0] = vy;
-          lineDx[x - x0] = vx;
+          lineDy[x] = vy;
+          lineDx[x] = vx;
         }
       }
       // rounding to float in a loop of its own, so that the loop above is vectorised
       for (int k = 0; k < count; k++) {
-        dy[k] = (float) lineDy[k];
-        dx[k] = (float) lineDx[k];
+        dy[k] = (float) lineDy[x0 + k];
+        dx[k] = (float) lineDx[x0 + k];
       }
     }
   }
