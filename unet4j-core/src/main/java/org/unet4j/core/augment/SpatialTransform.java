@@ -447,7 +447,7 @@ public final class SpatialTransform {
     private final MirrorTable rows;
     private final MirrorTable columns;
     /** Per channel, the mirror-padded source around every cubic tap (see {@link #useWindows}); null if none. */
-    private double[][] window;
+    private float[][] window;
     private int windowY0;
     private int windowX0;
     private int windowHeight;
@@ -480,7 +480,7 @@ public final class SpatialTransform {
       if (height < 4 || width < 4 || values > MirroredWindow.MAX_VALUES || values > 4L * dstPlane + (1 << 16)) {
         return;
       }
-      window = new double[channels][];
+      window = new float[channels][];
       for (int c = 0; c < channels; c++) {
         window[c] = MirroredWindow.of(src, c * srcPlane, h, w, bounds[0], bounds[2], (int) height, (int) width).values;
       }
@@ -558,7 +558,7 @@ public final class SpatialTransform {
       int stride = windowWidth;
       int lastRow = windowHeight - 4;
       int lastColumn = windowWidth - 4;
-      double[] only = channels == 1 ? window[0] : null;
+      float[] only = channels == 1 ? window[0] : null;
       for (int x = 0; x < count; x++) {
         int iy = floorToInt(sy[x]);
         int ix = floorToInt(sx[x]);
@@ -596,7 +596,7 @@ public final class SpatialTransform {
     }
 
     /** The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. */
-    private static double cubicSum(double[] v, int base, int stride, double wx0, double wx1, double wx2, double wx3,
+    private static double cubicSum(float[] v, int base, int stride, double wx0, double wx1, double wx2, double wx3,
         double wy0, double wy1, double wy2, double wy3) {
       int o = base;
       double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
