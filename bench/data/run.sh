@@ -28,7 +28,7 @@ python_run() {
   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "${pin[@]}" "$python" "$here/data_bench.py" "$out" 30
 }
 {
-  echo "{\"case\": \"machine\", \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(nproc), \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\", \"load_before\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  echo "{\"case\": \"machine\", \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"cores\": $(nproc --all), \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\", \"load_before\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
 } >> "$results"
 java_run >/dev/null # writes the tile for the Python side
 for ((r = 1; r <= rounds; r++)); do

@@ -60,7 +60,8 @@ public final class Augmentation {
     if (spec.elasticProbability() > 0
         && spec.elastic().sigmaPx() > 0
         && rng.nextDouble() < spec.elasticProbability()) {
-      t = t.withDisplacement(spec.elastic().sample(rng, height, width));
+      // the same draws and field as withDisplacement(elastic.sample(…)), evaluated row by row by the warps
+      t = t.withElasticGrid(spec.elastic().sampleGrid(rng, height, width));
     }
     return t;
   }

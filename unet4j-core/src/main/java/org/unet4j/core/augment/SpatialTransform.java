@@ -47,7 +47,9 @@ public final class SpatialTransform {
   private final double myx;
   private final double mxy;
   private final double mxx;
-  private final DisplacementField displacement; // null means d = 0
+  private final DisplacementField displacement; // null means d = 0 (unless grid is set)
+  /** An elastic field evaluated row by row instead of a dense one (then displacement is null); null if none. */
+  private final ElasticGrid grid;
 
   private SpatialTransform(
       int outHeight,
@@ -58,7 +60,8 @@ public final class SpatialTransform {
       double myx,
       double mxy,
       double mxx,
-      DisplacementField displacement) {
+      DisplacementField displacement,
+      ElasticGrid grid) {
     this.outHeight = outHeight;
     this.outWidth = outWidth;
     this.centreY = centreY;
@@ -68,12 +71,13 @@ public final class SpatialTransform {
     this.mxy = mxy;
     this.mxx = mxx;
     this.displacement = displacement;
+    this.grid = grid;
   }
 
   /** The identity on a {@code height × width} image: output pixel {@code (y, x)} reads source {@code (y, x)}. */
   public static SpatialTransform identity(int height, int width) {
     requirePositive(height, width);
-    return new SpatialTransform(height, width, (height - 1) / 2.0, (width - 1) / 2.0, 1, 0, 0, 1, null);
+    return new SpatialTransform(height, width, (height - 1) / 2.0, (width - 1) / 2.0, 1, 0, 0, 1, null, null);
   }
 
   /**
@@ -124,7 +128,7 @@ public final class SpatialTransform {
 
   /** Move the sampling window by {@code (dy, dx)} source pixels (the output content moves by the opposite). */
   public SpatialTransform translate(double dy, double dx) {
-    return new SpatialTransform(outHeight, outWidth, centreY + dy, centreX + dx, myy, myx, mxy, mxx, displacement);
+    return new SpatialTransform(outHeight, outWidth, centreY + dy, centreX + dx, myy, myx, mxy, mxx, displacement, grid);
   }
 
   /**
@@ -137,7 +141,21 @@ public final class SpatialTransform {
           "displacement field is " + field.height() + "×" + field.width() + " but the transform's output is "
               + outHeight + "×" + outWidth + "; sample the field for the output size");
     }
-    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, field);
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, field, null);
+  }
+
+  /**
+   * This transform with the elastic field of {@code grid} (replacing any previous field): the same transform as
+   * {@code withDisplacement(grid.dense())}, but warps evaluate the field row by row instead of reading a dense
+   * copy of it.
+   */
+  SpatialTransform withElasticGrid(ElasticGrid grid) {
+    if (grid.height() != outHeight || grid.width() != outWidth) {
+      throw new IllegalArgumentException(
+          "elastic grid field is " + grid.height() + "×" + grid.width() + " but the transform's output is "
+              + outHeight + "×" + outWidth + "; sample the field for the output size");
+    }
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, myy, myx, mxy, mxx, null, grid);
   }
 
   /** Output rows. */
@@ -152,7 +170,7 @@ public final class SpatialTransform {
 
   /** The displacement field, if any. */
   public Optional<DisplacementField> displacement() {
-    return Optional.ofNullable(displacement);
+    return Optional.ofNullable(denseDisplacement());
   }
 
   /** The source row (px) that output pixel {@code (y, x)} reads. */
@@ -182,6 +200,9 @@ public final class SpatialTransform {
     requireRegion(region);
     FloatImage out = FloatImage.zeros(source.channels(), region.height(), region.width());
     Resampler resampler = new Resampler(source, out);
+    if (interpolation == Interpolation.CUBIC) {
+      resampler.useWindows(cubicTapBounds(region));
+    }
     RowKernel kernel =
         switch (interpolation) {
           case NEAREST -> resampler::nearestRow;
@@ -224,10 +245,14 @@ public final class SpatialTransform {
     FloatImage weightsOut = FloatImage.zeros(weights.channels(), region.height(), region.width());
     LabelResampler labels = new LabelResampler(mask, maskOut);
     Resampler values = new Resampler(weights, weightsOut);
-    forEachRow(region, (dstStart, count, sy, sx) -> {
-      labels.nearestRow(dstStart, count, sy, sx);
-      values.linearRow(dstStart, count, sy, sx);
-    });
+    if (weights.channels() == 1 && weights.height() == mask.height() && weights.width() == mask.width()) {
+      forEachRow(region, new TargetResampler(mask, weights, labels, values, maskOut, weightsOut.data())::row);
+    } else {
+      forEachRow(region, (dstStart, count, sy, sx) -> {
+        labels.nearestRow(dstStart, count, sy, sx);
+        values.linearRow(dstStart, count, sy, sx);
+      });
+    }
     return new LabelAndWeights(new LabelImage(region.height(), region.width(), maskOut), weightsOut);
   }
 
@@ -238,13 +263,18 @@ public final class SpatialTransform {
   public String toString() {
     return "SpatialTransform[out " + outHeight + "×" + outWidth + ", centre (" + centreY + ", " + centreX
         + "), M = [[" + myy + ", " + myx + "], [" + mxy + ", " + mxx + "]]"
-        + (displacement == null ? "" : ", with displacement") + "]";
+        + (displacement == null && grid == null ? "" : ", with displacement") + "]";
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
   private SpatialTransform withMatrix(double yy, double yx, double xy, double xx) {
-    return new SpatialTransform(outHeight, outWidth, centreY, centreX, yy, yx, xy, xx, displacement);
+    return new SpatialTransform(outHeight, outWidth, centreY, centreX, yy, yx, xy, xx, displacement, grid);
+  }
+
+  /** The field as a dense one (computed once from the grid if there is one), or null if there is none. */
+  private DisplacementField denseDisplacement() {
+    return grid != null ? grid.dense() : displacement;
   }
 
   private double[] offsetFromCentre(int y, int x) {
@@ -254,9 +284,10 @@ public final class SpatialTransform {
     }
     double qy = y - (outHeight - 1) / 2.0;
     double qx = x - (outWidth - 1) / 2.0;
-    if (displacement != null) {
-      qy += displacement.dyAt(y, x);
-      qx += displacement.dxAt(y, x);
+    DisplacementField field = denseDisplacement();
+    if (field != null) {
+      qy += field.dyAt(y, x);
+      qx += field.dxAt(y, x);
     }
     return new double[] {qy, qx};
   }
@@ -271,33 +302,110 @@ public final class SpatialTransform {
     int width = region.width();
     double[] sy = new double[width];
     double[] sx = new double[width];
+    ElasticGrid.Row field = grid != null ? grid.new Row(width) : null;
     for (int y = 0; y < region.height(); y++) {
-      fillRow(region.y0() + y, region.x0(), width, sy, sx);
+      int outY = region.y0() + y;
+      if (field != null) {
+        field.evaluate(outY, region.x0(), width);
+        fillRow(outY, region.x0(), width, sy, sx, field.dy, field.dx, 0);
+      } else if (displacement != null) {
+        fillRow(outY, region.x0(), width, sy, sx, displacement.dy(), displacement.dx(), outY * outWidth + region.x0());
+      } else {
+        fillRow(outY, region.x0(), width, sy, sx);
+      }
       kernel.resample(y * width, width, sy, sx);
     }
   }
 
-  /** Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)}. */
+  /** Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)} without a displacement field. */
   private void fillRow(int y, int x0, int count, double[] sy, double[] sx) {
     double qy0 = y - (outHeight - 1) / 2.0;
     double cx = (outWidth - 1) / 2.0;
-    if (displacement == null) {
-      for (int k = 0; k < count; k++) {
-        double qx = (x0 + k) - cx;
-        sy[k] = centreY + myy * qy0 + myx * qx;
-        sx[k] = centreX + mxy * qy0 + mxx * qx;
-      }
-    } else {
-      float[] dy = displacement.dy();
-      float[] dx = displacement.dx();
-      int base = y * outWidth + x0;
-      for (int k = 0; k < count; k++) {
-        double qy = qy0 + dy[base + k];
-        double qx = (x0 + k) - cx + dx[base + k];
-        sy[k] = centreY + myy * qy + myx * qx;
-        sx[k] = centreX + mxy * qy + mxx * qx;
-      }
+    for (int k = 0; k < count; k++) {
+      double qx = (x0 + k) - cx;
+      sy[k] = centreY + myy * qy0 + myx * qx;
+      sx[k] = centreX + mxy * qy0 + mxx * qx;
     }
+  }
+
+  /**
+   * Source coordinates of output pixels {@code (y, x0 … x0 + count − 1)} displaced by
+   * {@code dy[base + k]}, {@code dx[base + k]}.
+   */
+  private void fillRow(int y, int x0, int count, double[] sy, double[] sx, float[] dy, float[] dx, int base) {
+    double qy0 = y - (outHeight - 1) / 2.0;
+    double cx = (outWidth - 1) / 2.0;
+    for (int k = 0; k < count; k++) {
+      double qy = qy0 + dy[base + k];
+      double qx = (x0 + k) - cx + dx[base + k];
+      sy[k] = centreY + myy * qy + myx * qx;
+      sx[k] = centreX + mxy * qy + mxx * qx;
+    }
+  }
+
+  /**
+   * The source rows and columns the cubic taps of {@code region} read, {@code {rowMin, rowMax, colMin, colMax}}
+   * (inclusive), or null if they cannot be bounded (non-finite coordinates). The bound is interval arithmetic over
+   * the region's offsets {@code q} and the displacement field's range, which is taken on a grid of every
+   * {@value #FIELD_BOUND_STEP}th row and column (the field is smooth; a pixel whose taps still fall outside is
+   * served by the mirrored path, so the bound affects speed only), grown by 2 px.
+   */
+  private int[] cubicTapBounds(Interval2d region) {
+    double qyLo = region.y0() - (outHeight - 1) / 2.0;
+    double qyHi = region.y1() - 1 - (outHeight - 1) / 2.0;
+    double qxLo = region.x0() - (outWidth - 1) / 2.0;
+    double qxHi = region.x1() - 1 - (outWidth - 1) / 2.0;
+    if (displacement != null || grid != null) {
+      ElasticGrid.Row field = grid != null ? grid.new Row(region.width()) : null;
+      float dyMin = Float.POSITIVE_INFINITY;
+      float dyMax = Float.NEGATIVE_INFINITY;
+      float dxMin = Float.POSITIVE_INFINITY;
+      float dxMax = Float.NEGATIVE_INFINITY;
+      for (int y = region.y0(); y < region.y1(); y = nextSampled(y, region.y1())) {
+        float[] dy;
+        float[] dx;
+        int base;
+        if (field != null) {
+          field.evaluate(y, region.x0(), region.width());
+          dy = field.dy;
+          dx = field.dx;
+          base = -region.x0();
+        } else {
+          dy = displacement.dy();
+          dx = displacement.dx();
+          base = y * outWidth;
+        }
+        for (int x = region.x0(); x < region.x1(); x = nextSampled(x, region.x1())) {
+          int i = base + x;
+          dyMin = Math.min(dyMin, dy[i]);
+          dyMax = Math.max(dyMax, dy[i]);
+          dxMin = Math.min(dxMin, dx[i]);
+          dxMax = Math.max(dxMax, dx[i]);
+        }
+      }
+      qyLo += dyMin;
+      qyHi += dyMax;
+      qxLo += dxMin;
+      qxHi += dxMax;
+    }
+    double syLo = centreY + Math.min(myy * qyLo, myy * qyHi) + Math.min(myx * qxLo, myx * qxHi);
+    double syHi = centreY + Math.max(myy * qyLo, myy * qyHi) + Math.max(myx * qxLo, myx * qxHi);
+    double sxLo = centreX + Math.min(mxy * qyLo, mxy * qyHi) + Math.min(mxx * qxLo, mxx * qxHi);
+    double sxHi = centreX + Math.max(mxy * qyLo, mxy * qyHi) + Math.max(mxx * qxLo, mxx * qxHi);
+    double limit = 1 << 28; // far beyond any useful window (and within the int range)
+    if (!(Math.abs(syLo) < limit && Math.abs(syHi) < limit && Math.abs(sxLo) < limit && Math.abs(sxHi) < limit)) {
+      return null;
+    }
+    return new int[] {
+      (int) Math.floor(syLo) - 3, (int) Math.floor(syHi) + 4, (int) Math.floor(sxLo) - 3, (int) Math.floor(sxHi) + 4
+    };
+  }
+
+  private static final int FIELD_BOUND_STEP = 8;
+
+  /** The next sampled index after {@code i} below {@code end}: every FIELD_BOUND_STEP-th and the last one. */
+  private static int nextSampled(int i, int end) {
+    return i == end - 1 ? end : Math.min(i + FIELD_BOUND_STEP, end - 1);
   }
 
   private void requireRegion(Interval2d region) {
@@ -338,6 +446,12 @@ public final class SpatialTransform {
     private final int dstPlane;
     private final MirrorTable rows;
     private final MirrorTable columns;
+    /** Per channel, the mirror-padded source around every cubic tap (see {@link #useWindows}); null if none. */
+    private float[][] window;
+    private int windowY0;
+    private int windowX0;
+    private int windowHeight;
+    private int windowWidth;
 
     Resampler(FloatImage source, FloatImage target) {
       src = source.data();
@@ -349,6 +463,31 @@ public final class SpatialTransform {
       dstPlane = target.planeSize();
       rows = new MirrorTable(h, w);
       columns = new MirrorTable(w, 1);
+    }
+
+    /**
+     * Builds a {@link MirroredWindow} per channel over {@code bounds = {rowMin, rowMax, colMin, colMax}} for
+     * {@link #cubicRow}; does nothing for null bounds or a window far larger than the output (then every pixel
+     * reads through the mirror tables).
+     */
+    void useWindows(int[] bounds) {
+      if (bounds == null) {
+        return;
+      }
+      long height = (long) bounds[1] - bounds[0] + 1;
+      long width = (long) bounds[3] - bounds[2] + 1;
+      long values = height * width;
+      if (height < 4 || width < 4 || values > MirroredWindow.MAX_VALUES || values > 4L * dstPlane + (1 << 16)) {
+        return;
+      }
+      window = new float[channels][];
+      for (int c = 0; c < channels; c++) {
+        window[c] = MirroredWindow.of(src, c * srcPlane, h, w, bounds[0], bounds[2], (int) height, (int) width).values;
+      }
+      windowY0 = bounds[0];
+      windowX0 = bounds[2];
+      windowHeight = (int) height;
+      windowWidth = (int) width;
     }
 
     /** The mirrored source row {@code i}, as the offset {@code row · width} of its first pixel. */
@@ -372,46 +511,64 @@ public final class SpatialTransform {
 
     void linearRow(int row, int count, double[] sy, double[] sx) {
       for (int x = 0; x < count; x++) {
-        int iy = floorToInt(sy[x]);
-        int ix = floorToInt(sx[x]);
-        double ty = sy[x] - iy;
-        double tx = sx[x] - ix;
-        int y0;
-        int x0;
-        int y1;
-        int x1;
-        if (iy >= 0 && iy + 1 < h && ix >= 0 && ix + 1 < w) {
-          y0 = iy * w; // interior: no mirroring
-          x0 = ix;
-          y1 = y0 + w;
-          x1 = ix + 1;
-        } else {
-          y0 = rowOffset(iy);
-          x0 = column(ix);
-          y1 = rowOffset(iy + 1);
-          x1 = column(ix + 1);
-        }
-        if (ty == 0 && tx == 0) {
-          copy(row + x, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
-          continue;
-        }
-        for (int c = 0; c < channels; c++) {
-          int o = c * srcPlane;
-          double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
-          double bottom = src[o + y1 + x0] + tx * (src[o + y1 + x1] - src[o + y1 + x0]);
-          dst[c * dstPlane + row + x] = (float) (top + ty * (bottom - top));
-        }
+        linearPixel(row + x, sy[x], sx[x]);
+      }
+    }
+
+    /** One bilinear sample at source (sy, sx), written to destination offset {@code dstIndex} of each channel. */
+    void linearPixel(int dstIndex, double sy, double sx) {
+      int iy = floorToInt(sy);
+      int ix = floorToInt(sx);
+      double ty = sy - iy;
+      double tx = sx - ix;
+      int y0;
+      int x0;
+      int y1;
+      int x1;
+      if (iy >= 0 && iy + 1 < h && ix >= 0 && ix + 1 < w) {
+        y0 = iy * w; // interior: no mirroring
+        x0 = ix;
+        y1 = y0 + w;
+        x1 = ix + 1;
+      } else {
+        y0 = rowOffset(iy);
+        x0 = column(ix);
+        y1 = rowOffset(iy + 1);
+        x1 = column(ix + 1);
+      }
+      if (ty == 0 && tx == 0) {
+        copy(dstIndex, y0 + x0); // exact at pixel centres, even for −0.0 and non-finite values
+        return;
+      }
+      for (int c = 0; c < channels; c++) {
+        int o = c * srcPlane;
+        double top = src[o + y0 + x0] + tx * (src[o + y0 + x1] - src[o + y0 + x0]);
+        double bottom = src[o + y1 + x0] + tx * (src[o + y1 + x1] - src[o + y1 + x0]);
+        dst[c * dstPlane + dstIndex] = (float) (top + ty * (bottom - top));
       }
     }
 
     void cubicRow(int row, int count, double[] sy, double[] sx) {
+      if (window == null) {
+        for (int x = 0; x < count; x++) {
+          cubicPixel(row + x, sy[x], sx[x]);
+        }
+        return;
+      }
+      int stride = windowWidth;
+      int lastRow = windowHeight - 4;
+      int lastColumn = windowWidth - 4;
+      float[] only = channels == 1 ? window[0] : null;
       for (int x = 0; x < count; x++) {
         int iy = floorToInt(sy[x]);
         int ix = floorToInt(sx[x]);
         double ty = sy[x] - iy;
         double tx = sx[x] - ix;
-        if (ty == 0 && tx == 0) {
-          copy(row + x, rowOffset(iy) + column(ix));
+        int wy = iy - 1 - windowY0;
+        int wx = ix - 1 - windowX0;
+        // one sign test for "all four inside": negative iff one of them is
+        if ((ty == 0 && tx == 0) || (wy | wx | (lastRow - wy) | (lastColumn - wx)) < 0) {
+          cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
         double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
@@ -422,39 +579,86 @@ public final class SpatialTransform {
         double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
         double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
         double wx3 = (0.5 * tx - 0.5) * tx * tx;
-        if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
-          // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
-          int base = (iy - 1) * w + (ix - 1);
-          for (int c = 0; c < channels; c++) {
-            int o = c * srcPlane + base;
-            double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            o += w;
-            double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-            dst[c * dstPlane + row + x] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
-          }
-        } else {
-          // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
-          int y0 = rowOffset(iy - 1);
-          int y1 = rowOffset(iy);
-          int y2 = rowOffset(iy + 1);
-          int y3 = rowOffset(iy + 2);
-          int x0 = column(ix - 1);
-          int x1 = column(ix);
-          int x2 = column(ix + 1);
-          int x3 = column(ix + 2);
-          for (int c = 0; c < channels; c++) {
-            int o = c * srcPlane;
-            double v = 0;
-            v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
-            v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
-            v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
-            v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
-            dst[c * dstPlane + row + x] = (float) v;
-          }
+        // cubicPixel's interior formula term for term. At the border cubicPixel's mirrored sum starts from 0, which
+        // differs from this only in giving +0.0 where this gives −0.0: adding +0.0 there does the same, and adding
+        // −0.0 in the interior changes nothing (x + −0.0 = x for every x), so no branch is needed.
+        double zero = ((iy - 1) | (h - 3 - iy) | (ix - 1) | (w - 3 - ix)) >= 0 ? -0.0 : 0.0;
+        int base = wy * stride + wx;
+        if (only != null) {
+          dst[row + x] = (float) (cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
+          continue;
+        }
+        for (int c = 0; c < channels; c++) {
+          dst[c * dstPlane + row + x] =
+              (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
+        }
+      }
+    }
+
+    /** The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. */
+    private static double cubicSum(float[] v, int base, int stride, double wx0, double wx1, double wx2, double wx3,
+        double wy0, double wy1, double wy2, double wy3) {
+      int o = base;
+      double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      o += stride;
+      double r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      return wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3;
+    }
+
+    /** One cubic sample read through the mirror tables (the reference the window path reproduces). */
+    private void cubicPixel(int dstIndex, double sy, double sx) {
+      int iy = floorToInt(sy);
+      int ix = floorToInt(sx);
+      double ty = sy - iy;
+      double tx = sx - ix;
+      if (ty == 0 && tx == 0) {
+        copy(dstIndex, rowOffset(iy) + column(ix));
+        return;
+      }
+      double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
+      double wy1 = (1.5 * ty - 2.5) * ty * ty + 1.0;
+      double wy2 = ((-1.5 * ty + 2.0) * ty + 0.5) * ty;
+      double wy3 = (0.5 * ty - 0.5) * ty * ty;
+      double wx0 = ((-0.5 * tx + 1.0) * tx - 0.5) * tx;
+      double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
+      double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
+      double wx3 = (0.5 * tx - 0.5) * tx * tx;
+      if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
+        // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
+        int base = (iy - 1) * w + (ix - 1);
+        for (int c = 0; c < channels; c++) {
+          int o = c * srcPlane + base;
+          double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          o += w;
+          double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          dst[c * dstPlane + dstIndex] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
+        }
+      } else {
+        // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
+        int y0 = rowOffset(iy - 1);
+        int y1 = rowOffset(iy);
+        int y2 = rowOffset(iy + 1);
+        int y3 = rowOffset(iy + 2);
+        int x0 = column(ix - 1);
+        int x1 = column(ix);
+        int x2 = column(ix + 1);
+        int x3 = column(ix + 2);
+        for (int c = 0; c < channels; c++) {
+          int o = c * srcPlane;
+          double v = 0;
+          v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
+          v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
+          v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
+          v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
+          dst[c * dstPlane + dstIndex] = (float) v;
         }
       }
     }
@@ -462,6 +666,62 @@ public final class SpatialTransform {
     private void copy(int dstIndex, int srcIndex) {
       for (int c = 0; c < channels; c++) {
         dst[c * dstPlane + dstIndex] = src[c * srcPlane + srcIndex];
+      }
+    }
+  }
+
+  /**
+   * A mask (nearest) and its one-channel weights (linear) of the same size, resampled in one loop: where the 2×2
+   * linear neighbourhood is inside the source (almost every pixel of a training target), the nearest pixel is one
+   * of its four, so both are read directly, without mirror lookups; elsewhere the per-pixel kernels of
+   * {@link LabelResampler} and {@link Resampler} run. Same results as those two, bit for bit.
+   */
+  private static final class TargetResampler {
+    private final int[] labels;
+    private final float[] weights;
+    private final int h;
+    private final int w;
+    private final LabelResampler labelsAtBorder;
+    private final Resampler weightsAtBorder;
+    private final int[] labelsOut;
+    private final float[] weightsOut;
+
+    TargetResampler(LabelImage mask, FloatImage weights, LabelResampler labelsAtBorder, Resampler weightsAtBorder,
+        int[] labelsOut, float[] weightsOut) {
+      this.labels = mask.data();
+      this.weights = weights.data();
+      this.h = mask.height();
+      this.w = mask.width();
+      this.labelsAtBorder = labelsAtBorder;
+      this.weightsAtBorder = weightsAtBorder;
+      this.labelsOut = labelsOut;
+      this.weightsOut = weightsOut;
+    }
+
+    void row(int row, int count, double[] sy, double[] sx) {
+      for (int x = 0; x < count; x++) {
+        double y = sy[x];
+        double xx = sx[x];
+        int iy = floorToInt(y);
+        int ix = floorToInt(xx);
+        int d = row + x;
+        if (iy < 0 || iy + 1 >= h || ix < 0 || ix + 1 >= w) {
+          labelsAtBorder.nearestPixel(d, y, xx);
+          weightsAtBorder.linearPixel(d, y, xx);
+          continue;
+        }
+        // round-half-up of a coordinate in [i, i + 1) is i or i + 1, both inside here
+        labelsOut[d] = labels[roundHalfUp(y) * w + roundHalfUp(xx)];
+        double ty = y - iy;
+        double tx = xx - ix;
+        int p = iy * w + ix;
+        if (ty == 0 && tx == 0) {
+          weightsOut[d] = weights[p]; // exact at pixel centres
+          continue;
+        }
+        double top = weights[p] + tx * (weights[p + 1] - weights[p]);
+        double bottom = weights[p + w] + tx * (weights[p + w + 1] - weights[p + w]);
+        weightsOut[d] = (float) (top + ty * (bottom - top));
       }
     }
   }
@@ -482,8 +742,13 @@ public final class SpatialTransform {
 
     void nearestRow(int row, int count, double[] sy, double[] sx) {
       for (int x = 0; x < count; x++) {
-        dst[row + x] = src[rows.at(roundHalfUp(sy[x])) + columns.at(roundHalfUp(sx[x]))];
+        nearestPixel(row + x, sy[x], sx[x]);
       }
+    }
+
+    /** The label nearest to source (sy, sx), written to destination offset {@code dstIndex}. */
+    void nearestPixel(int dstIndex, double sy, double sx) {
+      dst[dstIndex] = src[rows.at(roundHalfUp(sy)) + columns.at(roundHalfUp(sx))];
     }
   }
 

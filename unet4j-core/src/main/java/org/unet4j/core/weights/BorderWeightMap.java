@@ -91,7 +91,17 @@ public record BorderWeightMap(double w0, double sigmaPx) {
           "got " + classWeightsPerPixel.length + " class weights for a " + instances.height() + "×"
               + instances.width() + " instance image");
     }
-    float[] weights = addBorderTerm(instances, classWeightsPerPixel.clone());
+    return computeInPlace(instances, classWeightsPerPixel.clone());
+  }
+
+  /** {@link #compute(LabelImage, float[])} adding to {@code classWeightsPerPixel} itself (a fresh array nobody else holds). */
+  FloatImage computeInPlace(LabelImage instances, float[] classWeightsPerPixel) {
+    if (classWeightsPerPixel.length != instances.data().length) {
+      throw new IllegalArgumentException(
+          "got " + classWeightsPerPixel.length + " class weights for a " + instances.height() + "×"
+              + instances.width() + " instance image");
+    }
+    float[] weights = addBorderTerm(instances, classWeightsPerPixel);
     return new FloatImage(1, instances.height(), instances.width(), weights);
   }
 

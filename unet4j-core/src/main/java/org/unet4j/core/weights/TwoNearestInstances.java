@@ -80,18 +80,17 @@ final class TwoNearestInstances {
     limitSquared = (int) Math.min(Math.floor(maxDistancePx * maxDistancePx), (double) maxSquared);
     marginPx = (int) Math.min(Math.floor(maxDistancePx), Math.max(height, width));
     LabelImage labelled = instances;
-    int maxLabel = maxLabelChecked(instances);
-    if (maxLabel > instances.data().length) {
+    Scan scan = scan(instances.data());
+    if (scan == null) { // labels larger than the pixel count: renumber them (a rare case)
       labelled = ConnectedComponents.relabelConsecutive(instances);
-      maxLabel = labelled.maxLabel();
+      scan = scan(labelled.data());
     }
     labels = labelled.data();
-
-    int[][] boxes = boundingBoxes(maxLabel);
-    int[] minY = boxes[0];
-    int[] maxY = boxes[1];
-    int[] minX = boxes[2];
-    int[] maxX = boxes[3];
+    int maxLabel = scan.maxLabel();
+    int[] minY = scan.minY();
+    int[] maxY = scan.maxY();
+    int[] minX = scan.minX();
+    int[] maxX = scan.maxX();
     int count = 0;
     for (int l = 1; l <= maxLabel; l++) {
       count += maxY[l] >= 0 ? 1 : 0;
@@ -141,7 +140,7 @@ final class TwoNearestInstances {
     }
     envelope = new LowerEnvelope(width);
     rowValues = new int[width];
-    runFirst = backgroundOnly ? backgroundRuns() : null;
+    runFirst = scan.runFirst();
   }
 
   /** Whether the image has no instance pixel (then every distance is +∞ and {@link #forEachRow} hands over 0s). */
@@ -186,59 +185,76 @@ final class TwoNearestInstances {
     }
   }
 
-  /** Fills runStart/runEnd with the background runs of every row, left to right; returns each row's first run. */
-  private int[] backgroundRuns() {
-    int[] first = new int[height + 1];
-    runStart = new int[4 * height];
-    runEnd = new int[4 * height];
-    int runs = 0;
-    for (int y = 0; y < height; y++) {
-      first[y] = runs;
-      int row = y * width;
-      int x = 0;
-      while (x < width) {
-        while (x < width && labels[row + x] != 0) {
-          x++;
-        }
-        if (x == width) {
-          break;
-        }
-        if (runs == runStart.length) {
-          runStart = Arrays.copyOf(runStart, 2 * runs);
-          runEnd = Arrays.copyOf(runEnd, 2 * runs);
-        }
-        runStart[runs] = x;
-        while (x < width && labels[row + x] == 0) {
-          x++;
-        }
-        runEnd[runs++] = x - 1;
-      }
-    }
-    first[height] = runs;
-    return first;
-  }
+  /**
+   * What one pass over the labels finds: the largest label, each label's bounding box (arrays indexed by label, at
+   * least {@code maxLabel + 1} long; labels absent from the image keep maxY = −1) and, for background-only
+   * searches, the first background run of each row (the runs themselves go to runStart/runEnd).
+   */
+  private record Scan(int maxLabel, int[] minY, int[] maxY, int[] minX, int[] maxX, int[] runFirst) {}
 
-  /** Minimum and maximum row and column per label; labels absent from the image keep maxY = −1. */
-  private int[][] boundingBoxes(int maxLabel) {
-    int[] minY = new int[maxLabel + 1];
-    int[] maxY = new int[maxLabel + 1];
-    int[] minX = new int[maxLabel + 1];
-    int[] maxX = new int[maxLabel + 1];
+  /**
+   * Validates the labels and finds bounding boxes and background runs in one pass, run by run (a row's consecutive
+   * pixels of one label) rather than pixel by pixel: one pass over the image instead of three.
+   *
+   * @return the scan, or null if a label exceeds the number of pixels (then the caller renumbers them)
+   * @throws IllegalArgumentException at the first negative label (row-major order)
+   */
+  private Scan scan(int[] data) {
+    int n = data.length;
+    int capacity = 64;
+    int[] minY = new int[capacity];
+    int[] maxY = new int[capacity];
+    int[] minX = new int[capacity];
+    int[] maxX = new int[capacity];
     Arrays.fill(minY, Integer.MAX_VALUE);
     Arrays.fill(minX, Integer.MAX_VALUE);
     Arrays.fill(maxY, -1);
     Arrays.fill(maxX, -1);
-    // Run by run (a row's consecutive pixels of one label) rather than pixel by pixel: about 1/15 of the updates.
+    int maxLabel = 0;
+    boolean tooLarge = false;
+    int[] first = backgroundOnly ? new int[height + 1] : null;
+    if (backgroundOnly) {
+      runStart = new int[4 * height];
+      runEnd = new int[4 * height];
+    }
+    int runs = 0;
     for (int y = 0; y < height; y++) {
+      if (backgroundOnly) {
+        first[y] = runs;
+      }
       int row = y * width;
       int x = 0;
       while (x < width) {
-        int l = labels[row + x];
+        int l = data[row + x];
         int start = x;
-        while (x + 1 < width && labels[row + x + 1] == l) {
+        while (x + 1 < width && data[row + x + 1] == l) {
           x++;
         }
-        if (l != 0) {
+        if (l == 0) {
+          if (backgroundOnly) {
+            if (runs == runStart.length) {
+              runStart = Arrays.copyOf(runStart, 2 * runs);
+              runEnd = Arrays.copyOf(runEnd, 2 * runs);
+            }
+            runStart[runs] = start;
+            runEnd[runs++] = x;
+          }
+        } else if (l < 0) {
+          throw new IllegalArgumentException(
+              "instance label " + l + " at (y=" + y + ", x=" + start
+                  + ") is negative; use 0 for background and positive labels for cells");
+        } else if (l > n) {
+          tooLarge = true; // keep scanning: a negative label further on must still be reported
+        } else {
+          if (l >= capacity) {
+            int grown = Math.max(l + 1, 2 * capacity);
+            minY = grow(minY, grown, Integer.MAX_VALUE);
+            minX = grow(minX, grown, Integer.MAX_VALUE);
+            maxY = grow(maxY, grown, -1);
+            maxX = grow(maxX, grown, -1);
+            capacity = grown;
+          }
+          maxLabel = Math.max(maxLabel, l);
           minY[l] = Math.min(minY[l], y);
           maxY[l] = y;
           minX[l] = Math.min(minX[l], start);
@@ -247,7 +263,17 @@ final class TwoNearestInstances {
         x++;
       }
     }
-    return new int[][] {minY, maxY, minX, maxX};
+    if (backgroundOnly) {
+      first[height] = runs;
+    }
+    return tooLarge ? null : new Scan(maxLabel, minY, maxY, minX, maxX, first);
+  }
+
+  private static int[] grow(int[] a, int length, int fill) {
+    int old = a.length;
+    int[] b = Arrays.copyOf(a, length);
+    Arrays.fill(b, old, length, fill);
+    return b;
   }
 
   /**
@@ -384,20 +410,5 @@ final class TwoNearestInstances {
     int first = nearest[x];
     nearest[x] = Math.max(first, near);
     second[x] = Math.max(second[x], Math.min(first, near));
-  }
-
-  private static int maxLabelChecked(LabelImage instances) {
-    int[] data = instances.data();
-    int max = 0;
-    for (int i = 0; i < data.length; i++) {
-      int value = data[i];
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "instance label " + value + " at (y=" + i / instances.width() + ", x=" + i % instances.width()
-                + ") is negative; use 0 for background and positive labels for cells");
-      }
-      max = Math.max(max, value);
-    }
-    return max;
   }
 }

@@ -44,7 +44,7 @@ public record WeightMaps(
     LabelImage separated = separation.map(s -> s.separate(instances)).orElse(instances);
     LabelImage mask = separated.foreground();
     float[] classWeights = new ClassBalanceWeights(classBalance, 2).pixelWeights(mask);
-    FloatImage weights = borderWeights.compute(separated, classWeights);
+    FloatImage weights = borderWeights.computeInPlace(separated, classWeights); // classWeights is ours: no copy
     return new WeightedMask(mask, weights);
   }
 
@@ -58,7 +58,7 @@ public record WeightMaps(
   public WeightedMask fromClassMask(LabelImage classMask, int numClasses) {
     float[] classWeights = new ClassBalanceWeights(classBalance, numClasses).pixelWeights(classMask);
     LabelImage instances = ConnectedComponents.label(classMask, Connectivity.FOUR);
-    FloatImage weights = borderWeights.compute(instances, classWeights);
+    FloatImage weights = borderWeights.computeInPlace(instances, classWeights);
     return new WeightedMask(classMask, weights);
   }
 }
