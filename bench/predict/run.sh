@@ -4,6 +4,7 @@
 #   [PRESETS="small paper"] [SKIP_CHECK=1] bench/predict/run.sh [REPS] [THREADS]        (default 3 and 2)
 # Presets: paper (depth 4, 64 filters, 31,030,658 parameters) and small (depth 4, 16 filters), 2048² image,
 # the paper's 572-px tiles (388-px outputs, stride 384: 6×6 tiles). Results: bench/predict/target/results-PRESETS.txt.
+# unet4j runs with the ./unet launcher's THP_MEM_ALLOC_ENABLE=1 (see bench/train/run.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -16,7 +17,7 @@ mkdir -p "$build"
 source "$root/bench/cli-classpath.sh"
 javac -nowarn -d "$build" -cp "$cp" "$here/PredictBench.java"
 java_run() {
-  java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
+  THP_MEM_ALLOC_ENABLE="${THP_MEM_ALLOC_ENABLE:-1}" java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$build:$cp" PredictBench speed "$1" "$size" "$tile" ${2:-} 2>/dev/null
 }
 torch_run() {

@@ -9,6 +9,8 @@
 # sides: with 2 OpenMP threads its tiny ops are dominated by thread hand-offs, which other jobs on a shared 2-core
 # machine make erratic (seconds per step), so it would not measure per-step overhead. Round 1 also writes one
 # profiled training step per side ($OUT/trace-*.json); summarize.py counts their operators (count_ops.py).
+# unet4j runs with the environment of the ./unet launcher (THP_MEM_ALLOC_ENABLE=1: libtorch's large CPU tensors on
+# transparent huge pages; set THP_MEM_ALLOC_ENABLE=0 to compare without). PyTorch 1.13 has no such switch.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -30,7 +32,7 @@ threads_for() { if [ "$1" = overhead-64 ]; then echo "${OVERHEAD_THREADS:-1}"; e
 with_load() { sed "s/^{/{\"load\": \"$(cut -d' ' -f1 /proc/loadavg)\", /"; }
 java_run() { # case mode [trace]
   local t; t=$(threads_for "$1")
-  java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$t" -Dai.djl.pytorch.num_interop_threads=1 \
+  THP_MEM_ALLOC_ENABLE="${THP_MEM_ALLOC_ENABLE:-1}" java -Xmx12g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$t" -Dai.djl.pytorch.num_interop_threads=1 \
     -cp "$out/classes:$cp" TrainStepBench "$1" "$2" $(reps_for "$1") ${3:+"$3"} 2>/dev/null | grep '^{' | with_load
 }
 python_run() {
