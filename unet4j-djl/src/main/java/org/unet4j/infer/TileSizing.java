@@ -18,7 +18,8 @@ import org.unet4j.core.model.Upsampling;
  * does not see. Checked with {@code bench/predict/TileMemoryBench.java} (growth of the peak RSS over one pass, DJL
  * 0.36 / PyTorch 2.7.1 CPU, 1 thread) on 7 nets and tiles: the walk alone was 0.84–1.62 of the measured peak (paper
  * net 572²: 309–323 MiB measured, 332 MiB walked; base-32 padded net at 512²: 276–332 MiB against 205 MiB), the
- * largest excess 127 MiB; with the fixed part the estimate is at or above every measurement. Before the inference
+ * largest excess 127 MiB; with the fixed part the estimate is at or above every measurement (measured / estimated 0.62–0.82 with 2 threads
+ * and {@code THP_MEM_ALLOC_ENABLE=1}, as {@code ./unet} runs). Before the inference
  * forward freed its intermediates the same 572² pass grew the peak by 1296 MiB.
  *
  * <p><b>Java heap</b> per batch: the tile inputs, the mirrored source region, the outputs and the merger's copy,
