@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Objects;
 import org.unet4j.core.model.Norm;
@@ -69,8 +68,8 @@ public final class BatchNormFolding {
             values(source, s + 3, Parameter.Type.RUNNING_VAR));
         s += 4;
       }
-      target.get(t).getArray().set(FloatBuffer.wrap(w));
-      target.get(t + 1).getArray().set(FloatBuffer.wrap(b));
+      replaceValues(target.get(t), w);
+      replaceValues(target.get(t + 1), b);
     }
     if (s != source.size()) {
       throw new IllegalArgumentException(
@@ -91,6 +90,15 @@ public final class BatchNormFolding {
       }
       b[o] = (float) ((b[o] - (double) mean[o]) * scale + beta[o]);
     }
+  }
+
+  /**
+   * Gives a parameter new values by swapping in a fresh tensor ({@code NDArray.set(Buffer)} would do too, but
+   * libtorch then warns once about a deprecated dispatch mode, on the user's console).
+   */
+  private static void replaceValues(Parameter parameter, float[] values) {
+    NDArray array = parameter.getArray();
+    array.intern(array.getManager().create(values, array.getShape()));
   }
 
   private static Parameter expect(List<Parameter> source, int index, Parameter.Type type, Parameter like) {
