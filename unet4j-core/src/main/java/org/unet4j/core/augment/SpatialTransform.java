@@ -571,14 +571,14 @@ public final class SpatialTransform {
           cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
-        double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
-        double wy1 = (1.5 * ty - 2.5) * ty * ty + 1.0;
-        double wy2 = ((-1.5 * ty + 2.0) * ty + 0.5) * ty;
-        double wy3 = (0.5 * ty - 0.5) * ty * ty;
-        double wx0 = ((-0.5 * tx + 1.0) * tx - 0.5) * tx;
-        double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
-        double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
-        double wx3 = (0.5 * tx - 0.5) * tx * tx;
+        double wy0 = cubicWeight0(ty);
+        double wy1 = cubicWeight1(ty);
+        double wy2 = cubicWeight2(ty);
+        double wy3 = cubicWeight3(ty);
+        double wx0 = cubicWeight0(tx);
+        double wx1 = cubicWeight1(tx);
+        double wx2 = cubicWeight2(tx);
+        double wx3 = cubicWeight3(tx);
         // cubicPixel's interior formula term for term. At the border cubicPixel's mirrored sum starts from 0, which
         // differs from this only in giving +0.0 where this gives −0.0: adding +0.0 there does the same, and adding
         // −0.0 in the interior changes nothing (x + −0.0 = x for every x), so no branch is needed.
@@ -593,6 +593,23 @@ public final class SpatialTransform {
               (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
         }
       }
+    }
+
+    // Catmull-Rom weights of the taps at offsets −1, 0, 1, 2 for a fractional position t in [0, 1)
+    private static double cubicWeight0(double t) {
+      return ((-0.5 * t + 1.0) * t - 0.5) * t;
+    }
+
+    private static double cubicWeight1(double t) {
+      return (1.5 * t - 2.5) * t * t + 1.0;
+    }
+
+    private static double cubicWeight2(double t) {
+      return ((-1.5 * t + 2.0) * t + 0.5) * t;
+    }
+
+    private static double cubicWeight3(double t) {
+      return (0.5 * t - 0.5) * t * t;
     }
 
     /** The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. */
@@ -619,14 +636,14 @@ public final class SpatialTransform {
         copy(dstIndex, rowOffset(iy) + column(ix));
         return;
       }
-      double wy0 = ((-0.5 * ty + 1.0) * ty - 0.5) * ty;
-      double wy1 = (1.5 * ty - 2.5) * ty * ty + 1.0;
-      double wy2 = ((-1.5 * ty + 2.0) * ty + 0.5) * ty;
-      double wy3 = (0.5 * ty - 0.5) * ty * ty;
-      double wx0 = ((-0.5 * tx + 1.0) * tx - 0.5) * tx;
-      double wx1 = (1.5 * tx - 2.5) * tx * tx + 1.0;
-      double wx2 = ((-1.5 * tx + 2.0) * tx + 0.5) * tx;
-      double wx3 = (0.5 * tx - 0.5) * tx * tx;
+      double wy0 = cubicWeight0(ty);
+      double wy1 = cubicWeight1(ty);
+      double wy2 = cubicWeight2(ty);
+      double wy3 = cubicWeight3(ty);
+      double wx0 = cubicWeight0(tx);
+      double wx1 = cubicWeight1(tx);
+      double wx2 = cubicWeight2(tx);
+      double wx3 = cubicWeight3(tx);
       if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
         // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
         int base = (iy - 1) * w + (ix - 1);
