@@ -64,6 +64,15 @@ public final class Segmenter {
   public Segmenter(Block block, UNetConfig config, NDManager manager, InferenceOptions options) {
     this.config = Objects.requireNonNull(config, "config");
     this.options = Objects.requireNonNull(options, "options");
+    UNetConfig running = options.foldBatchNorm() ? BatchNormFolding.foldedConfig(config) : config;
+    if (options.tileSizePx() > 0) {
+      config.geometry().requireValidInput(options.tileSizePx());
+      this.tileSizePx = options.tileSizePx();
+    } else {
+      long budget = options.memoryBudgetBytes() > 0 ? options.memoryBudgetBytes() : TileSizing.defaultBudgetBytes();
+      this.tileSizePx = TileSizing.largestTile(
+          running, budget, Runtime.getRuntime().maxMemory(), options.batchSize(), options.ttaVariants());
+    }
     Block network = options.foldBatchNorm() ? BatchNormFolding.fold(block, config, manager) : block;
     TileModel model = new DjlTileModel(network, config, manager);
     if (options.ttaVariants() > 1) {
@@ -71,15 +80,6 @@ public final class Segmenter {
     }
     this.planner = new TilePlanner(config.geometry());
     this.runner = new TiledRunner(model, options.batchSize());
-    if (options.tileSizePx() > 0) {
-      config.geometry().requireValidInput(options.tileSizePx());
-      this.tileSizePx = options.tileSizePx();
-    } else {
-      long budget = options.memoryBudgetBytes() > 0 ? options.memoryBudgetBytes() : TileSizing.defaultBudgetBytes();
-      UNetConfig running = options.foldBatchNorm() ? BatchNormFolding.foldedConfig(config) : config;
-      this.tileSizePx = TileSizing.largestTile(
-          running, budget, Runtime.getRuntime().maxMemory(), options.batchSize(), options.ttaVariants());
-    }
   }
 
   /** The edge of the square tile input in px (given, or chosen from the memory budget). */

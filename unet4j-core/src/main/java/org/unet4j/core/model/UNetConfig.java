@@ -113,6 +113,11 @@ public record UNetConfig(
     return new UNetConfig(inChannels, numClasses, depth, filters, padding, norm, upsampling, dropoutRate);
   }
 
+  /** A copy with another normalisation. */
+  public UNetConfig withNorm(Norm newNorm) {
+    return new UNetConfig(inChannels, numClasses, depth, baseFilters, padding, newNorm, upsampling, dropoutRate);
+  }
+
   /** A copy with another dropout rate. */
   public UNetConfig withDropoutRate(double rate) {
     return new UNetConfig(inChannels, numClasses, depth, baseFilters, padding, norm, upsampling, rate);
