@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.Initializer;
 import java.util.List;
 import java.util.Objects;
 import org.unet4j.core.model.Norm;
@@ -48,8 +47,6 @@ public final class BatchNormFolding {
     }
     UNetConfig folded = foldedConfig(config);
     Block block = UNetBuilder.build(folded);
-    // every value is overwritten below: zeros spare the He draws (and leave the engine's random stream alone)
-    block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
     int n = config.geometry().minimumInput();
     block.initialize(manager, DataType.FLOAT32, new Shape(1, config.inChannels(), n, n));
     List<Parameter> source = trained.getParameters().values();
