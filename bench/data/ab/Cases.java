@@ -23,6 +23,13 @@ public class Cases {
     m.put("elastic", () -> SpatialTransform.identity(512, 512).withDisplacement(elastic.sample(fieldRng, 512, 512)).apply(norm, Interpolation.CUBIC));
     m.put("weights", () -> border.compute(inst, balance.pixelWeights(inst.foreground())));
     m.put("weights+separation", () -> withSep.fromInstances(inst));
+    // the patch's steps one by one: its 572² image warp (quarter turn + elastic field) and its grey-value jitter
+    SpatialTransform window = SpatialTransform.identity(572, 572).rotate90(1)
+        .withDisplacement(elastic.sample(new SplittableRandom(2), 572, 572)).translate(-30, -30);
+    FloatImage warped = window.apply(norm, Interpolation.CUBIC);
+    IntensityTransform jitter = new IntensityTransform(0.9, 1.07, 0.03, 0, 0);
+    m.put("warp572", () -> window.apply(norm, Interpolation.CUBIC));
+    m.put("jitter", () -> jitter.apply(warped));
     m.put("patch", () -> ts.sample(5, i[0]++));
     m.put("pipeline", () -> {
       FloatImage image = Normalization.percentile().apply(raw);

@@ -7,7 +7,8 @@ import org.unet4j.core.image.FloatImage;
  * A drawn grey-value change, applied per channel in this order:
  *
  * <pre>
- *   gamma:      v ← lo + (hi − lo)·((v − lo)/(hi − lo))^gamma     lo, hi = channel min and max (skipped if equal)
+ *   gamma:      v ← lo + (hi − lo)·((v − lo)/(hi − lo))^gamma     lo, hi = channel min and max (skipped if equal,
+ *                                                                 or if hi − lo or its inverse overflows a float)
  *   contrast:   v ← mean + contrast·(v − mean)                    mean = channel mean after gamma
  *   brightness: v ← v + brightness
  *   noise:      v ← v + noiseSigma·N(0, 1)                        from a SplittableRandom(noiseSeed)
@@ -67,7 +68,7 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
       int to = from + plane;
       // the sum for the contrast's mean is taken in the gamma pass when there is one (same values, same order)
       double sum = curve != null ? applyGamma(v, from, to, curve) : Double.NaN;
-      // contrast about the mean, then brightness, fused into one pass (same arithmetic as one step after the other)
+      // contrast about the mean, then brightness, fused into one pass
       double mean = 0;
       if (contrast != 1) {
         if (Double.isNaN(sum)) {
@@ -83,18 +84,13 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
           float value = contrast != 1 ? (float) (mean + contrast * (v[i] - mean)) : v[i];
           v[i] = (float) (value + brightness + noiseSigma * noise.nextGaussian());
         }
-      } else if (contrast != 1 && brightness != 0) {
-        // "+ 0.0" is the absent noise term, kept so that the result is the same with and without this branch
+      } else if (contrast != 1 || brightness != 0) {
+        // contrast and brightness as one affine map in float arithmetic: the JIT vectorises this loop, while the
+        // same map in double (a float→double→float round trip per pixel) cost as much as the gamma pass itself
+        float scale = (float) contrast;
+        float offset = (float) (mean * (1 - contrast) + brightness);
         for (int i = from; i < to; i++) {
-          v[i] = (float) ((float) (mean + contrast * (v[i] - mean)) + brightness + 0.0);
-        }
-      } else if (contrast != 1) {
-        for (int i = from; i < to; i++) {
-          v[i] = (float) (mean + contrast * (v[i] - mean));
-        }
-      } else if (brightness != 0) {
-        for (int i = from; i < to; i++) {
-          v[i] = (float) (v[i] + brightness + 0.0);
+          v[i] = v[i] * scale + offset;
         }
       }
     }
@@ -116,13 +112,15 @@ public record IntensityTransform(double gamma, double contrast, double brightnes
       hi = value > hi ? value : hi;
       nan |= value != value;
     }
-    double range = (double) hi - lo;
-    if (nan || !(range > 0) || Double.isInfinite(range)) {
-      return Double.NaN; // constant (or non-finite) channel: gamma has no defined effect
+    float range = hi - lo;
+    float scale = 1 / range;
+    if (nan || !(range > 0) || Float.isInfinite(range) || Float.isInfinite(scale)) {
+      return Double.NaN; // constant (or non-finite, or beyond float's range) channel: gamma is left out
     }
+    // float arithmetic throughout (see PowerCurve); the sum stays double, it feeds the contrast's mean
     double sum = 0;
     for (int i = from; i < to; i++) {
-      float value = (float) (lo + range * curve.apply((v[i] - lo) / range));
+      float value = lo + range * curve.apply((v[i] - lo) * scale);
       v[i] = value;
       sum += value;
     }
