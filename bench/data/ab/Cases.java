@@ -29,6 +29,8 @@ public class Cases {
     FloatImage warped = window.apply(norm, Interpolation.CUBIC);
     IntensityTransform jitter = new IntensityTransform(0.9, 1.07, 0.03, 0, 0);
     m.put("warp572", () -> window.apply(norm, Interpolation.CUBIC));
+    TrainingSample prepared = new TrainingSample(norm, prep.classMask(), prep.weights());
+    m.put("warp+target", () -> ts.extract(prepared, window, IntensityTransform.identity()));
     m.put("jitter", () -> jitter.apply(warped));
     m.put("patch", () -> ts.sample(5, i[0]++));
     m.put("pipeline", () -> {

@@ -422,8 +422,13 @@ public final class SpatialTransform {
     }
   }
 
+  /**
+   * The nearest integer, halves rounded up: {@code floor(v)} plus 1 if the fraction is at least ½. (Not
+   * {@code floor(v + 0.5)}: that sum rounds, e.g. 0.49999999999999994 + 0.5 = 1.0.)
+   */
   static int roundHalfUp(double v) {
-    return floorToInt(v + 0.5);
+    int i = floorToInt(v);
+    return v - i >= 0.5 ? i + 1 : i;
   }
 
   /**
@@ -727,11 +732,11 @@ public final class SpatialTransform {
           weightsAtBorder.linearPixel(d, y, xx);
           continue;
         }
-        // round-half-up of a coordinate in [i, i + 1) is i or i + 1, both inside here
-        labelsOut[d] = labels[roundHalfUp(y) * w + roundHalfUp(xx)];
         double ty = y - iy;
         double tx = xx - ix;
         int p = iy * w + ix;
+        // roundHalfUp of a coordinate in [i, i + 1) is i or i + 1 (both inside here), from the same fractions
+        labelsOut[d] = labels[p + (ty >= 0.5 ? w : 0) + (tx >= 0.5 ? 1 : 0)];
         if (ty == 0 && tx == 0) {
           weightsOut[d] = weights[p]; // exact at pixel centres
           continue;

@@ -182,14 +182,33 @@ class ResamplingEqualityTest {
         for (int x = 0; x < region.width(); x++) {
           double sy = t.sourceY(region.y0() + y, region.x0() + x);
           double sx = t.sourceX(region.y0() + y, region.x0() + x);
-          int ny = MirrorIndex.reflect((int) Math.floor(sy + 0.5), srcH);
-          int nx = MirrorIndex.reflect((int) Math.floor(sx + 0.5), srcW);
+          int ny = MirrorIndex.reflect(nearestInteger(sy), srcH);
+          int nx = MirrorIndex.reflect(nearestInteger(sx), srcW);
           assertThat(target.mask().get(y, x)).isEqualTo(mask.get(ny, nx));
           assertThat(Float.floatToRawIntBits(target.weights().get(0, y, x)))
               .isEqualTo(Float.floatToRawIntBits(referenceLinear(weights, sy, sx)));
         }
       }
     }
+  }
+
+  /** Round half up by the fraction (floor(v + 0.5) would round the sum first). */
+  static int nearestInteger(double v) {
+    double floor = Math.floor(v);
+    return (int) floor + (v - floor >= 0.5 ? 1 : 0);
+  }
+
+  @Test
+  void nearestNeighbourRoundsHalvesUpWithoutRoundingTheSum() {
+    double belowHalf = Math.nextDown(0.5); // + 0.5 would round to 1.0
+    assertThat(SpatialTransform.roundHalfUp(belowHalf)).isZero();
+    assertThat(SpatialTransform.roundHalfUp(0.5)).isEqualTo(1);
+    assertThat(SpatialTransform.roundHalfUp(-0.5)).isZero();
+    assertThat(SpatialTransform.roundHalfUp(Math.nextDown(-0.5))).isEqualTo(-1);
+    assertThat(SpatialTransform.roundHalfUp(-belowHalf)).isZero();
+    assertThat(SpatialTransform.roundHalfUp(2.5)).isEqualTo(3);
+    assertThat(SpatialTransform.roundHalfUp(-7.0)).isEqualTo(-7);
+    assertThat(SpatialTransform.roundHalfUp(Math.nextDown(3.5))).isEqualTo(3);
   }
 
   static float referenceLinear(FloatImage img, double sy, double sx) {
