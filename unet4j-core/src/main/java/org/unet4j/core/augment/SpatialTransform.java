@@ -321,8 +321,8 @@ public final class SpatialTransform {
   private void fillRow(int y, int x0, int count, double[] sy, double[] sx) {
     double qy0 = y - (outHeight - 1) / 2.0;
     double cx = (outWidth - 1) / 2.0;
-    for (int k = 0; k < count; k++) {
-      double qx = (x0 + k) - cx;
+    double qx = x0 - cx; // stepped by 1 (exact): converting x0 + k to double per pixel stalled the loop
+    for (int k = 0; k < count; k++, qx++) {
       sy[k] = centreY + myy * qy0 + myx * qx;
       sx[k] = centreX + mxy * qy0 + mxx * qx;
     }
@@ -335,9 +335,10 @@ public final class SpatialTransform {
   private void fillRow(int y, int x0, int count, double[] sy, double[] sx, float[] dy, float[] dx, int base) {
     double qy0 = y - (outHeight - 1) / 2.0;
     double cx = (outWidth - 1) / 2.0;
-    for (int k = 0; k < count; k++) {
+    double q = x0 - cx;
+    for (int k = 0; k < count; k++, q++) {
       double qy = qy0 + dy[base + k];
-      double qx = (x0 + k) - cx + dx[base + k];
+      double qx = q + dx[base + k];
       sy[k] = centreY + myy * qy + myx * qx;
       sx[k] = centreX + mxy * qy + mxx * qx;
     }
@@ -427,17 +428,8 @@ public final class SpatialTransform {
    * {@code floor(v + 0.5)}: that sum rounds, e.g. 0.49999999999999994 + 0.5 = 1.0.)
    */
   static int roundHalfUp(double v) {
-    int i = floorToInt(v);
-    return v - i >= 0.5 ? i + 1 : i;
-  }
-
-  /**
-   * {@code (int) Math.floor(v)} for coordinates within the int range, without the floor call (the truncation
-   * rounds towards 0, so negative non-integers are one too high).
-   */
-  static int floorToInt(double v) {
-    int i = (int) v;
-    return v < i ? i - 1 : i;
+    double floor = Math.floor(v);
+    return (int) floor + (v - floor >= 0.5 ? 1 : 0);
   }
 
   /** Interpolation kernels over one source and one destination image; loops are per row to stay allocation-free. */
@@ -522,10 +514,12 @@ public final class SpatialTransform {
 
     /** One bilinear sample at source (sy, sx), written to destination offset {@code dstIndex} of each channel. */
     void linearPixel(int dstIndex, double sy, double sx) {
-      int iy = floorToInt(sy);
-      int ix = floorToInt(sx);
-      double ty = sy - iy;
-      double tx = sx - ix;
+      double fy = Math.floor(sy);
+      double fx = Math.floor(sx);
+      int iy = (int) fy;
+      int ix = (int) fx;
+      double ty = sy - fy;
+      double tx = sx - fx;
       int y0;
       int x0;
       int y1;
@@ -565,10 +559,13 @@ public final class SpatialTransform {
       int lastColumn = windowWidth - 4;
       float[] only = channels == 1 ? window[0] : null;
       for (int x = 0; x < count; x++) {
-        int iy = floorToInt(sy[x]);
-        int ix = floorToInt(sx[x]);
-        double ty = sy[x] - iy;
-        double tx = sx[x] - ix;
+        // the fractions from the double floors: converting the int floors back to double stalled this loop
+        double fy = Math.floor(sy[x]);
+        double fx = Math.floor(sx[x]);
+        int iy = (int) fy;
+        int ix = (int) fx;
+        double ty = sy[x] - fy;
+        double tx = sx[x] - fx;
         int wy = iy - 1 - windowY0;
         int wx = ix - 1 - windowX0;
         // one sign test for "all four inside": negative iff one of them is
@@ -633,10 +630,12 @@ public final class SpatialTransform {
 
     /** One cubic sample read through the mirror tables (the reference the window path reproduces). */
     private void cubicPixel(int dstIndex, double sy, double sx) {
-      int iy = floorToInt(sy);
-      int ix = floorToInt(sx);
-      double ty = sy - iy;
-      double tx = sx - ix;
+      double fy = Math.floor(sy);
+      double fx = Math.floor(sx);
+      int iy = (int) fy;
+      int ix = (int) fx;
+      double ty = sy - fy;
+      double tx = sx - fx;
       if (ty == 0 && tx == 0) {
         copy(dstIndex, rowOffset(iy) + column(ix));
         return;
@@ -724,16 +723,18 @@ public final class SpatialTransform {
       for (int x = 0; x < count; x++) {
         double y = sy[x];
         double xx = sx[x];
-        int iy = floorToInt(y);
-        int ix = floorToInt(xx);
+        double fy = Math.floor(y);
+        double fx = Math.floor(xx);
+        int iy = (int) fy;
+        int ix = (int) fx;
         int d = row + x;
         if (iy < 0 || iy + 1 >= h || ix < 0 || ix + 1 >= w) {
           labelsAtBorder.nearestPixel(d, y, xx);
           weightsAtBorder.linearPixel(d, y, xx);
           continue;
         }
-        double ty = y - iy;
-        double tx = xx - ix;
+        double ty = y - fy;
+        double tx = xx - fx;
         int p = iy * w + ix;
         // roundHalfUp of a coordinate in [i, i + 1) is i or i + 1 (both inside here), from the same fractions
         labelsOut[d] = labels[p + (ty >= 0.5 ? w : 0) + (tx >= 0.5 ? 1 : 0)];
