@@ -568,8 +568,8 @@ public final class SpatialTransform {
         double tx = sx[x] - fx;
         int wy = iy - 1 - windowY0;
         int wx = ix - 1 - windowX0;
-        // one sign test for "all four inside": negative iff one of them is
-        if ((ty == 0 && tx == 0) || (wy | wx | (lastRow - wy) | (lastColumn - wx)) < 0) {
+        // one sign test for "all four inside" (negative iff one of them is) and one branch for both exceptions
+        if (((wy | wx | (lastRow - wy) | (lastColumn - wx)) < 0) | (ty == 0 & tx == 0)) {
           cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
@@ -581,18 +581,15 @@ public final class SpatialTransform {
         double wx1 = cubicWeight1(tx);
         double wx2 = cubicWeight2(tx);
         double wx3 = cubicWeight3(tx);
-        // cubicPixel's interior formula term for term. At the border cubicPixel's mirrored sum starts from 0, which
-        // differs from this only in giving +0.0 where this gives −0.0: adding +0.0 there does the same, and adding
-        // −0.0 in the interior changes nothing (x + −0.0 = x for every x), so no branch is needed.
-        double zero = ((iy - 1) | (h - 3 - iy) | (ix - 1) | (w - 3 - ix)) >= 0 ? -0.0 : 0.0;
+        // cubicPixel's formula term for term, "+ 0.0" included (see there)
         int base = wy * stride + wx;
         if (only != null) {
-          dst[row + x] = (float) (cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
+          dst[row + x] = (float) (cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0.0);
           continue;
         }
         for (int c = 0; c < channels; c++) {
           dst[c * dstPlane + row + x] =
-              (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + zero);
+              (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0.0);
         }
       }
     }
@@ -660,7 +657,9 @@ public final class SpatialTransform {
           double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
           o += w;
           double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          dst[c * dstPlane + dstIndex] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3);
+          // "+ 0.0" turns a −0.0 into +0.0 and changes nothing else: interior and border (whose sum starts from 0)
+          // then give the same bits, and the window path needs no branch on where a pixel is
+          dst[c * dstPlane + dstIndex] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3 + 0.0);
         }
       } else {
         // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)

@@ -38,7 +38,7 @@ class ResamplingEqualityTest {
         int p = o + (iy - 1 + k) * w + ix - 1;
         r[k] = wx[0] * src[p] + wx[1] * src[p + 1] + wx[2] * src[p + 2] + wx[3] * src[p + 3];
       }
-      return (float) (wy[0] * r[0] + wy[1] * r[1] + wy[2] * r[2] + wy[3] * r[3]);
+      return (float) (wy[0] * r[0] + wy[1] * r[1] + wy[2] * r[2] + wy[3] * r[3] + 0.0); // never −0.0
     }
     double v = 0;
     for (int k = 0; k < 4; k++) {
