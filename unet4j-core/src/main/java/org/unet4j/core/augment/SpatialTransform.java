@@ -714,22 +714,29 @@ public final class SpatialTransform {
     private final int size;
     private final int stride;
     private final int pad;
-    private final int[] table;
+    /** Built on first use: most resamplings of a training patch never leave the fast paths that need none. */
+    private int[] table;
 
     MirrorTable(int size, int stride) {
       this.size = size;
       this.stride = stride;
       pad = size;
-      table = new int[size + 2 * pad];
-      for (int k = 0; k < table.length; k++) {
-        table[k] = MirrorIndex.reflect(k - pad, size) * stride;
-      }
     }
 
     /** {@code MirrorIndex.reflect(i, size) · stride}. */
     int at(int i) {
+      int[] t = table != null ? table : build();
       int k = i + pad;
-      return k >= 0 && k < table.length ? table[k] : MirrorIndex.reflect(i, size) * stride;
+      return k >= 0 && k < t.length ? t[k] : MirrorIndex.reflect(i, size) * stride;
+    }
+
+    private int[] build() {
+      int[] t = new int[size + 2 * pad];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = MirrorIndex.reflect(k - pad, size) * stride;
+      }
+      table = t;
+      return t;
     }
   }
 }
