@@ -12,6 +12,8 @@ final class LowerEnvelope {
 
   private final int[] vertex;
   private final long[] height;
+  /** {@code g = f + p²} of each parabola, the term its intersections are computed from. */
+  private final long[] offset;
   /** Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]} (k ≥ 1; parabola 0 starts at −∞). */
   private final long[] boundaryNum;
   private final long[] boundaryDen;
@@ -21,6 +23,7 @@ final class LowerEnvelope {
   LowerEnvelope(int capacity) {
     vertex = new int[capacity];
     height = new long[capacity];
+    offset = new long[capacity];
     boundaryNum = new long[capacity];
     boundaryDen = new long[capacity];
   }
@@ -39,25 +42,19 @@ final class LowerEnvelope {
   /** Adds the parabola with vertex at {@code q} (greater than every vertex added before) and height {@code f}. */
   void add(int q, long f) {
     long g = f + (long) q * q;
-    while (count > 0) {
-      int k = count - 1;
-      long num = g - height[k] - (long) vertex[k] * vertex[k];
-      long den = 2L * (q - vertex[k]);
-      // Parabola k is hidden if the new one overtakes it at or before its own left boundary.
-      if (k > 0 && num * boundaryDen[k] <= boundaryNum[k] * den) {
-        count--;
-        continue;
-      }
-      vertex[count] = q;
-      height[count] = f;
-      boundaryNum[count] = num;
-      boundaryDen[count] = den;
-      count++;
-      return;
+    int k = count - 1;
+    // Parabola k is hidden if the new one overtakes it at or before its own left boundary.
+    while (k > 0 && (g - offset[k]) * boundaryDen[k] <= boundaryNum[k] * (2L * (q - vertex[k]))) {
+      k--;
     }
-    vertex[0] = q;
-    height[0] = f;
-    count = 1;
+    if (k >= 0) {
+      boundaryNum[k + 1] = g - offset[k];
+      boundaryDen[k + 1] = 2L * (q - vertex[k]);
+    }
+    vertex[k + 1] = q;
+    height[k + 1] = f;
+    offset[k + 1] = g;
+    count = k + 2;
   }
 
   /** Rewinds the evaluation cursor; call before evaluating at increasing positions. */
@@ -93,6 +90,28 @@ final class LowerEnvelope {
       }
       int dq = q - vertex[k];
       out[q - from] = dq * dq + (int) height[k];
+    }
+    cursor = k;
+  }
+
+  /**
+   * Merges the envelope's values at {@code q = from … to} into two running minima, as nearness
+   * {@code encode − value}: per column {@code x = q + shift}, {@code nearest[x]} keeps the largest nearness and
+   * {@code second[x]} the second largest. The same walk as {@link #evaluate}, fused with the merge so the values
+   * need not go through an array (this is the innermost loop of the border weights).
+   */
+  void mergeInto(int from, int to, int shift, int encode, int[] nearest, int[] second) {
+    int k = cursor;
+    for (int q = from; q <= to; q++) {
+      while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+        k++;
+      }
+      int dq = q - vertex[k];
+      int near = encode - (dq * dq + (int) height[k]);
+      int x = q + shift;
+      int first = nearest[x];
+      nearest[x] = Math.max(first, near);
+      second[x] = Math.max(second[x], Math.min(first, near));
     }
     cursor = k;
   }

@@ -356,10 +356,10 @@ final class TwoNearestInstances {
     }
     int from = x0 + Math.max(xStart, -x0);
     int to = x0 + Math.min(xEnd, width - 1 - x0);
-    envelope.rewind();
     if (backgroundOnly) {
       mergeBackgroundRuns(y, x0, from, to, nearest, second);
     } else {
+      envelope.rewind();
       envelope.evaluate(from - x0, to - x0, rowValues);
       for (int x = Math.max(from, x0); x <= Math.min(to, x0 + bw - 1); x++) {
         if (nearestRow[src + x - x0] == y) {
@@ -379,14 +379,12 @@ final class TwoNearestInstances {
    */
   private void mergeBackgroundRuns(int y, int x0, int from, int to, int[] nearest, int[] second) {
     int encode = limitSquared + 1;
+    envelope.rewind();
     int r = firstRunReaching(y, from, to);
     for (; r >= 0 && r < runFirst[y + 1] && runStart[r] <= to; r++) {
       int start = Math.max(from, runStart[r]);
       int end = Math.min(to, runEnd[r]);
-      envelope.evaluate(start - x0, end - x0, rowValues);
-      for (int x = start; x <= end; x++) {
-        merge(x, encode - rowValues[x - start], nearest, second);
-      }
+      envelope.mergeInto(start - x0, end - x0, x0, encode, nearest, second);
     }
   }
 
