@@ -47,7 +47,13 @@ final class TwoNearestInstances {
   private final int[] boxX0;
   private final int[] boxX1;
   private final int[] blockStart;
-  /** Per instance, per row of its bounding box and column: the nearest row of the instance there, −1 if none. */
+  /**
+   * Marks "no pixel of the instance in this column" in {@link #nearestRow}: negative, and far enough from every row
+   * that the column pass's distance comparisons prefer any real row, yet without overflow.
+   */
+  private static final int NO_ROW = -(1 << 29);
+
+  /** Per instance, per row of its bounding box and column: the nearest row of the instance there, NO_ROW if none. */
   private final int[] nearestRow;
   /** {@code floor(sqrt(k))} for {@code 0 ≤ k ≤ limitSquared}, or null if the limit is too large to tabulate. */
   private final int[] floorSqrtTable;
@@ -277,9 +283,12 @@ final class TwoNearestInstances {
   }
 
   /**
-   * The column pass of instance k over its bounding box: the nearest row of its label in the same column, −1 if
-   * none. Its first row then holds each column's topmost pixel of the instance and its last row the bottommost,
-   * which is what rows above and below the box see.
+   * The column pass of instance k over its bounding box: the nearest row of its label in the same column,
+   * {@link #NO_ROW} if none. Its first row then holds each column's topmost pixel of the instance and its last row
+   * the bottommost, which is what rows above and below the box see.
+   *
+   * <p>The choices are made with masks rather than branches: where the instance's outline crosses a row, a branch
+   * would be mispredicted.
    */
   private void columnPass(int k) {
     int l = label[k];
@@ -290,14 +299,17 @@ final class TwoNearestInstances {
     int block = blockStart[k];
     int top = y0 * width + x0;
     for (int xx = 0; xx < bw; xx++) {
-      nearestRow[block + xx] = labels[top + xx] == l ? y0 : -1;
+      nearestRow[block + xx] = labels[top + xx] == l ? y0 : NO_ROW;
     }
     for (int yy = 1; yy < bh; yy++) {
       int src = (y0 + yy) * width + x0;
       int dst = block + yy * bw;
       int y = y0 + yy;
       for (int xx = 0; xx < bw; xx++) {
-        nearestRow[dst + xx] = labels[src + xx] == l ? y : nearestRow[dst - bw + xx];
+        int other = labels[src + xx] ^ l; // labels are ≥ 0, so 0 exactly on the instance and positive elsewhere
+        int elsewhere = -other >> 31; // all ones off the instance
+        int above = nearestRow[dst - bw + xx];
+        nearestRow[dst + xx] = y ^ ((y ^ above) & elsewhere);
       }
     }
     for (int yy = bh - 2; yy >= 0; yy--) {
@@ -306,10 +318,10 @@ final class TwoNearestInstances {
       for (int xx = 0; xx < bw; xx++) {
         int below = nearestRow[dst + bw + xx];
         int current = nearestRow[dst + xx];
-        // The nearest pixel below row y is the one of row y + 1 whenever it is closer than the one above.
-        if (below >= 0 && (current < 0 || below - y < y - current)) {
-          nearestRow[dst + xx] = below;
-        }
+        // The nearest pixel below row y is the one of row y + 1 whenever it is closer than the one above; NO_ROW
+        // is so far off that it never wins against a row of the box (and loses only to itself, which is harmless).
+        int belowCloser = ((below - y) - (y - current)) >> 31; // all ones if below − y < y − current
+        nearestRow[dst + xx] = current ^ ((current ^ below) & belowCloser);
       }
     }
   }
