@@ -57,6 +57,16 @@ final class LowerEnvelope {
     count = k + 2;
   }
 
+  /** The vertex of parabola {@code k} of the envelope ({@code 0 ≤ k < size()}, left to right). */
+  int vertex(int k) {
+    return vertex[k];
+  }
+
+  /** The height {@code f} of parabola {@code k} of the envelope ({@code 0 ≤ k < size()}). */
+  long height(int k) {
+    return height[k];
+  }
+
   /** Rewinds the evaluation cursor; call before evaluating at increasing positions. */
   void rewind() {
     cursor = 0;

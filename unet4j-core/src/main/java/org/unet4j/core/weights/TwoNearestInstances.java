@@ -342,8 +342,6 @@ final class TwoNearestInstances {
       }
     }
     envelope.clear();
-    int xStart = Integer.MAX_VALUE; // the first and last relative x within the radius of some column
-    int xEnd = Integer.MIN_VALUE;
     for (int xx = 0; xx < bw; xx++) {
       int r = nearestRow[src + xx];
       if (r < 0) {
@@ -353,9 +351,6 @@ final class TwoNearestInstances {
       if (f > limitSquared) {
         continue; // its parabola is beyond the radius everywhere
       }
-      int reach = floorSqrt(limitSquared - (int) f);
-      xStart = Math.min(xStart, xx - reach);
-      xEnd = Math.max(xEnd, xx + reach);
       // Inside a run of own pixels a parabola is lowest only at its own pixel (distance 0, set directly), so only
       // the run's ends enter the envelope.
       if (r == y && xx > 0 && xx < bw - 1 && nearestRow[src + xx - 1] == y && nearestRow[src + xx + 1] == y) {
@@ -365,6 +360,16 @@ final class TwoNearestInstances {
     }
     if (envelope.size() == 0) {
       return;
+    }
+    // The first and last relative x within the radius of some column. The parabolas left out of the envelope
+    // (hidden ones, run interiors) add nothing: where one is within the radius, so is the envelope, and the
+    // envelope there is one of those kept (a run's ends are always kept, being the only zeros).
+    int xStart = Integer.MAX_VALUE;
+    int xEnd = Integer.MIN_VALUE;
+    for (int j = 0; j < envelope.size(); j++) {
+      int reach = floorSqrt(limitSquared - (int) envelope.height(j));
+      xStart = Math.min(xStart, envelope.vertex(j) - reach);
+      xEnd = Math.max(xEnd, envelope.vertex(j) + reach);
     }
     int from = x0 + Math.max(xStart, -x0);
     int to = x0 + Math.min(xEnd, width - 1 - x0);
