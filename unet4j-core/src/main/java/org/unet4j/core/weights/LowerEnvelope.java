@@ -24,8 +24,8 @@ final class LowerEnvelope {
     vertex = new int[capacity];
     height = new long[capacity];
     offset = new long[capacity];
-    boundaryNum = new long[capacity];
-    boundaryDen = new long[capacity];
+    boundaryNum = new long[capacity + 1]; // + 1 for the sentinel of rewind()
+    boundaryDen = new long[capacity + 1];
   }
 
   /** Empties the envelope. */
@@ -67,9 +67,12 @@ final class LowerEnvelope {
     return height[k];
   }
 
-  /** Rewinds the evaluation cursor; call before evaluating at increasing positions. */
+  /** Rewinds the evaluation cursor; call after the last {@link #add}, before evaluating at increasing positions. */
   void rewind() {
     cursor = 0;
+    // A boundary no position passes, after the last parabola: the cursor's walk needs no test of the count.
+    boundaryNum[count] = Long.MAX_VALUE;
+    boundaryDen[count] = 1;
   }
 
   /**
@@ -80,7 +83,7 @@ final class LowerEnvelope {
    */
   int nearestVertex(int q) {
     int k = cursor;
-    while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+    while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
       k++;
     }
     cursor = k;
@@ -95,7 +98,7 @@ final class LowerEnvelope {
   void evaluate(int from, int to, int[] out) {
     int k = cursor;
     for (int q = from; q <= to; q++) {
-      while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+      while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
         k++;
       }
       int dq = q - vertex[k];
@@ -113,7 +116,7 @@ final class LowerEnvelope {
   void mergeInto(int from, int to, int shift, int encode, int[] nearest, int[] second) {
     int k = cursor;
     for (int q = from; q <= to; q++) {
-      while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+      while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
         k++;
       }
       int dq = q - vertex[k];
