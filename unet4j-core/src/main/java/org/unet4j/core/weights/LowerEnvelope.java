@@ -14,7 +14,10 @@ final class LowerEnvelope {
   private final long[] height;
   /** {@code g = f + p²} of each parabola, the term its intersections are computed from. */
   private final long[] offset;
-  /** Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]} (k ≥ 1; parabola 0 starts at −∞). */
+  /**
+   * Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]}, with {@code boundaryDen[k] > 0} for
+   * k ≥ 1; parabola 0 starts at −∞, written −1/0.
+   */
   private final long[] boundaryNum;
   private final long[] boundaryDen;
   private int count;
@@ -26,12 +29,15 @@ final class LowerEnvelope {
     offset = new long[capacity];
     boundaryNum = new long[capacity + 1]; // + 1 for the sentinel of rewind()
     boundaryDen = new long[capacity + 1];
+    clear();
   }
 
   /** Empties the envelope. */
   void clear() {
     count = 0;
     cursor = 0;
+    boundaryNum[0] = -1;
+    boundaryDen[0] = 0;
   }
 
   /** Number of parabolas in the envelope. */
@@ -43,11 +49,12 @@ final class LowerEnvelope {
   void add(int q, long f) {
     long g = f + (long) q * q;
     int k = count - 1;
-    // Parabola k is hidden if the new one overtakes it at or before its own left boundary.
-    while (k > 0 && (g - offset[k]) * boundaryDen[k] <= boundaryNum[k] * (2L * (q - vertex[k]))) {
-      k--;
-    }
     if (k >= 0) {
+      // Parabola k is hidden if the new one overtakes it at or before its own left boundary; parabola 0 never is
+      // (its boundary −1/0, set by clear(), stands for −∞ and fails the test), so the loop needs no test of k.
+      while ((g - offset[k]) * boundaryDen[k] <= boundaryNum[k] * (2L * (q - vertex[k]))) {
+        k--;
+      }
       boundaryNum[k + 1] = g - offset[k];
       boundaryDen[k + 1] = 2L * (q - vertex[k]);
     }
