@@ -333,11 +333,13 @@ final class TwoNearestInstances {
     int x0 = boxX0[k];
     int bw = boxX1[k] - x0 + 1;
     int src = blockStart[k] + (Math.min(Math.max(y, y0), y1) - y0) * bw;
+    int firstRun = -1;
     if (backgroundOnly) {
       // Nothing to do if no background pixel of the row is within the radius of the bounding box.
       int dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
       int reach = floorSqrt(limitSquared - dy * dy);
-      if (firstRunReaching(y, Math.max(0, x0 - reach), Math.min(width - 1, boxX1[k] + reach)) < 0) {
+      firstRun = firstRunReaching(y, Math.max(0, x0 - reach), Math.min(width - 1, boxX1[k] + reach));
+      if (firstRun < 0) {
         return;
       }
     }
@@ -374,7 +376,7 @@ final class TwoNearestInstances {
     int from = x0 + Math.max(xStart, -x0);
     int to = x0 + Math.min(xEnd, width - 1 - x0);
     if (backgroundOnly) {
-      mergeBackgroundRuns(y, x0, from, to, nearest, second);
+      mergeBackgroundRuns(y, x0, firstRun, from, to, nearest, second);
     } else {
       envelope.rewind();
       envelope.evaluate(from - x0, to - x0, rowValues);
@@ -392,13 +394,13 @@ final class TwoNearestInstances {
 
   /**
    * Evaluates the envelope (origin x0) on the background runs of row y between columns from and to, and merges the
-   * values: instance pixels, the instance's own included, are skipped.
+   * values: instance pixels, the instance's own included, are skipped. The runs are searched from {@code firstRun}
+   * on, the first one reaching a range that holds from … to (runs ending before from come out empty).
    */
-  private void mergeBackgroundRuns(int y, int x0, int from, int to, int[] nearest, int[] second) {
+  private void mergeBackgroundRuns(int y, int x0, int firstRun, int from, int to, int[] nearest, int[] second) {
     int encode = limitSquared + 1;
     envelope.rewind();
-    int r = firstRunReaching(y, from, to);
-    for (; r >= 0 && r < runFirst[y + 1] && runStart[r] <= to; r++) {
+    for (int r = firstRun; r < runFirst[y + 1] && runStart[r] <= to; r++) {
       int start = Math.max(from, runStart[r]);
       int end = Math.min(to, runEnd[r]);
       envelope.mergeInto(start - x0, end - x0, x0, encode, nearest, second);
