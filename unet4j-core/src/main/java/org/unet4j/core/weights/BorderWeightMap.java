@@ -129,14 +129,14 @@ public record BorderWeightMap(double w0, double sigmaPx) {
       return weights;
     }
     int limit = two.limitSquared();
-    int[] labels = instances.data();
     int width = instances.width();
     BorderTermTable table = BorderTermTable.of(this, limit);
     if (table != null) {
+      // Background-only search: instance pixels have no second nearest (0), so no label check is needed here.
       two.forEachRow((y, nearest, second) -> {
         int row = y * width;
         for (int x = 0; x < width; x++) {
-          if (second[x] != 0 && labels[row + x] == 0) {
+          if (second[x] != 0) {
             float term = table.term(limit + 1 - nearest[x], limit + 1 - second[x]);
             if (term != 0) {
               weights[row + x] += term;
@@ -151,7 +151,7 @@ public record BorderWeightMap(double w0, double sigmaPx) {
     two.forEachRow((y, nearest, second) -> {
       int row = y * width;
       for (int x = 0; x < width; x++) {
-        if (second[x] == 0 || labels[row + x] != 0) {
+        if (second[x] == 0) {
           continue;
         }
         double s = Math.sqrt(limit + 1 - nearest[x]) + Math.sqrt(limit + 1 - second[x]);

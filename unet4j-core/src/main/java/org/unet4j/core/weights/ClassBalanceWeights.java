@@ -1,5 +1,6 @@
 package org.unet4j.core.weights;
 
+import java.util.Arrays;
 import org.unet4j.core.image.LabelImage;
 
 /**
@@ -30,14 +31,20 @@ public record ClassBalanceWeights(ClassBalance balance, int numClasses) {
   public long[] countClasses(LabelImage classMask) {
     long[] counts = new long[numClasses];
     int[] data = classMask.data();
-    for (int i = 0; i < data.length; i++) {
+    // Run by run: masks come in long runs of one class, and a run needs one check and one increment, where pixel
+    // by pixel each increment would wait for the previous one to the same count.
+    for (int i = 0; i < data.length; ) {
       int c = data[i];
       if (c < 0 || c >= numClasses) {
         throw new IllegalArgumentException(
             "class index " + c + " at (y=" + i / classMask.width() + ", x=" + i % classMask.width()
                 + ") is outside [0, " + numClasses + "); set numClasses to cover every class in the mask");
       }
-      counts[c]++;
+      int start = i;
+      do {
+        i++;
+      } while (i < data.length && data[i] == c);
+      counts[c] += i - start;
     }
     return counts;
   }
@@ -103,14 +110,19 @@ public record ClassBalanceWeights(ClassBalance balance, int numClasses) {
     for (int c = 0; c < table.length; c++) {
       table[c] = (float) classWeights[c];
     }
-    for (int i = 0; i < data.length; i++) {
+    // Run by run (see countClasses): one check per run, and the fill of a run is vectorised.
+    for (int i = 0; i < data.length; ) {
       int c = data[i];
       if (c < 0 || c >= table.length) {
         throw new IllegalArgumentException(
             "class index " + c + " at (y=" + i / classMask.width() + ", x=" + i % classMask.width()
                 + ") has no weight; " + table.length + " class weights given");
       }
-      weights[i] = table[c];
+      int start = i;
+      do {
+        i++;
+      } while (i < data.length && data[i] == c);
+      Arrays.fill(weights, start, i, table[c]);
     }
     return weights;
   }

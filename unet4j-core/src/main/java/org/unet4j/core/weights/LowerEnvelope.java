@@ -12,7 +12,12 @@ final class LowerEnvelope {
 
   private final int[] vertex;
   private final long[] height;
-  /** Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]} (k ≥ 1; parabola 0 starts at −∞). */
+  /** {@code g = f + p²} of each parabola, the term its intersections are computed from. */
+  private final long[] offset;
+  /**
+   * Left boundary of parabola k is {@code boundaryNum[k] / boundaryDen[k]}, with {@code boundaryDen[k] > 0} for
+   * k ≥ 1; parabola 0 starts at −∞, written −1/0.
+   */
   private final long[] boundaryNum;
   private final long[] boundaryDen;
   private int count;
@@ -21,14 +26,18 @@ final class LowerEnvelope {
   LowerEnvelope(int capacity) {
     vertex = new int[capacity];
     height = new long[capacity];
-    boundaryNum = new long[capacity];
-    boundaryDen = new long[capacity];
+    offset = new long[capacity];
+    boundaryNum = new long[capacity + 1]; // + 1 for the sentinel of rewind()
+    boundaryDen = new long[capacity + 1];
+    clear();
   }
 
   /** Empties the envelope. */
   void clear() {
     count = 0;
     cursor = 0;
+    boundaryNum[0] = -1;
+    boundaryDen[0] = 0;
   }
 
   /** Number of parabolas in the envelope. */
@@ -39,30 +48,38 @@ final class LowerEnvelope {
   /** Adds the parabola with vertex at {@code q} (greater than every vertex added before) and height {@code f}. */
   void add(int q, long f) {
     long g = f + (long) q * q;
-    while (count > 0) {
-      int k = count - 1;
-      long num = g - height[k] - (long) vertex[k] * vertex[k];
-      long den = 2L * (q - vertex[k]);
-      // Parabola k is hidden if the new one overtakes it at or before its own left boundary.
-      if (k > 0 && num * boundaryDen[k] <= boundaryNum[k] * den) {
-        count--;
-        continue;
+    int k = count - 1;
+    if (k >= 0) {
+      // Parabola k is hidden if the new one overtakes it at or before its own left boundary; parabola 0 never is
+      // (its boundary −1/0, set by clear(), stands for −∞ and fails the test), so the loop needs no test of k.
+      while ((g - offset[k]) * boundaryDen[k] <= boundaryNum[k] * (2L * (q - vertex[k]))) {
+        k--;
       }
-      vertex[count] = q;
-      height[count] = f;
-      boundaryNum[count] = num;
-      boundaryDen[count] = den;
-      count++;
-      return;
+      boundaryNum[k + 1] = g - offset[k];
+      boundaryDen[k + 1] = 2L * (q - vertex[k]);
     }
-    vertex[0] = q;
-    height[0] = f;
-    count = 1;
+    vertex[k + 1] = q;
+    height[k + 1] = f;
+    offset[k + 1] = g;
+    count = k + 2;
   }
 
-  /** Rewinds the evaluation cursor; call before evaluating at increasing positions. */
+  /** The vertex of parabola {@code k} of the envelope ({@code 0 ≤ k < size()}, left to right). */
+  int vertex(int k) {
+    return vertex[k];
+  }
+
+  /** The height {@code f} of parabola {@code k} of the envelope ({@code 0 ≤ k < size()}). */
+  long height(int k) {
+    return height[k];
+  }
+
+  /** Rewinds the evaluation cursor; call after the last {@link #add}, before evaluating at increasing positions. */
   void rewind() {
     cursor = 0;
+    // A boundary no position passes, after the last parabola: the cursor's walk needs no test of the count.
+    boundaryNum[count] = Long.MAX_VALUE;
+    boundaryDen[count] = 1;
   }
 
   /**
@@ -73,7 +90,7 @@ final class LowerEnvelope {
    */
   int nearestVertex(int q) {
     int k = cursor;
-    while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+    while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
       k++;
     }
     cursor = k;
@@ -88,11 +105,33 @@ final class LowerEnvelope {
   void evaluate(int from, int to, int[] out) {
     int k = cursor;
     for (int q = from; q <= to; q++) {
-      while (k + 1 < count && boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+      while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
         k++;
       }
       int dq = q - vertex[k];
       out[q - from] = dq * dq + (int) height[k];
+    }
+    cursor = k;
+  }
+
+  /**
+   * Merges the envelope's values at {@code q = from … to} into two running minima, as nearness
+   * {@code encode − value}: per column {@code x = q + shift}, {@code nearest[x]} keeps the largest nearness and
+   * {@code second[x]} the second largest. The same walk as {@link #evaluate}, fused with the merge so the values
+   * need not go through an array (this is the innermost loop of the border weights).
+   */
+  void mergeInto(int from, int to, int shift, int encode, int[] nearest, int[] second) {
+    int k = cursor;
+    for (int q = from; q <= to; q++) {
+      while (boundaryNum[k + 1] < q * boundaryDen[k + 1]) {
+        k++;
+      }
+      int dq = q - vertex[k];
+      int near = encode - (dq * dq + (int) height[k]);
+      int x = q + shift;
+      int first = nearest[x];
+      nearest[x] = Math.max(first, near);
+      second[x] = Math.max(second[x], Math.min(first, near));
     }
     cursor = k;
   }

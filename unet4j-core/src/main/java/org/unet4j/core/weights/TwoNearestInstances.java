@@ -47,7 +47,13 @@ final class TwoNearestInstances {
   private final int[] boxX0;
   private final int[] boxX1;
   private final int[] blockStart;
-  /** Per instance, per row of its bounding box and column: the nearest row of the instance there, −1 if none. */
+  /**
+   * Marks "no pixel of the instance in this column" in {@link #nearestRow}: negative, and far enough from every row
+   * that the column pass's distance comparisons prefer any real row, yet without overflow.
+   */
+  private static final int NO_ROW = -(1 << 29);
+
+  /** Per instance, per row of its bounding box and column: the nearest row of the instance there, NO_ROW if none. */
   private final int[] nearestRow;
   /** {@code floor(sqrt(k))} for {@code 0 ≤ k ≤ limitSquared}, or null if the limit is too large to tabulate. */
   private final int[] floorSqrtTable;
@@ -277,9 +283,12 @@ final class TwoNearestInstances {
   }
 
   /**
-   * The column pass of instance k over its bounding box: the nearest row of its label in the same column, −1 if
-   * none. Its first row then holds each column's topmost pixel of the instance and its last row the bottommost,
-   * which is what rows above and below the box see.
+   * The column pass of instance k over its bounding box: the nearest row of its label in the same column,
+   * {@link #NO_ROW} if none. Its first row then holds each column's topmost pixel of the instance and its last row
+   * the bottommost, which is what rows above and below the box see.
+   *
+   * <p>The choices are made with masks rather than branches: where the instance's outline crosses a row, a branch
+   * would be mispredicted.
    */
   private void columnPass(int k) {
     int l = label[k];
@@ -290,14 +299,17 @@ final class TwoNearestInstances {
     int block = blockStart[k];
     int top = y0 * width + x0;
     for (int xx = 0; xx < bw; xx++) {
-      nearestRow[block + xx] = labels[top + xx] == l ? y0 : -1;
+      nearestRow[block + xx] = labels[top + xx] == l ? y0 : NO_ROW;
     }
     for (int yy = 1; yy < bh; yy++) {
       int src = (y0 + yy) * width + x0;
       int dst = block + yy * bw;
       int y = y0 + yy;
       for (int xx = 0; xx < bw; xx++) {
-        nearestRow[dst + xx] = labels[src + xx] == l ? y : nearestRow[dst - bw + xx];
+        int other = labels[src + xx] ^ l; // labels are ≥ 0, so 0 exactly on the instance and positive elsewhere
+        int elsewhere = -other >> 31; // all ones off the instance
+        int above = nearestRow[dst - bw + xx];
+        nearestRow[dst + xx] = y ^ ((y ^ above) & elsewhere);
       }
     }
     for (int yy = bh - 2; yy >= 0; yy--) {
@@ -306,10 +318,10 @@ final class TwoNearestInstances {
       for (int xx = 0; xx < bw; xx++) {
         int below = nearestRow[dst + bw + xx];
         int current = nearestRow[dst + xx];
-        // The nearest pixel below row y is the one of row y + 1 whenever it is closer than the one above.
-        if (below >= 0 && (current < 0 || below - y < y - current)) {
-          nearestRow[dst + xx] = below;
-        }
+        // The nearest pixel below row y is the one of row y + 1 whenever it is closer than the one above; NO_ROW
+        // is so far off that it never wins against a row of the box (and loses only to itself, which is harmless).
+        int belowCloser = ((below - y) - (y - current)) >> 31; // all ones if below − y < y − current
+        nearestRow[dst + xx] = current ^ ((current ^ below) & belowCloser);
       }
     }
   }
@@ -321,17 +333,17 @@ final class TwoNearestInstances {
     int x0 = boxX0[k];
     int bw = boxX1[k] - x0 + 1;
     int src = blockStart[k] + (Math.min(Math.max(y, y0), y1) - y0) * bw;
+    int firstRun = -1;
     if (backgroundOnly) {
       // Nothing to do if no background pixel of the row is within the radius of the bounding box.
       int dy = y < y0 ? y0 - y : y > y1 ? y - y1 : 0;
       int reach = floorSqrt(limitSquared - dy * dy);
-      if (firstRunReaching(y, Math.max(0, x0 - reach), Math.min(width - 1, boxX1[k] + reach)) < 0) {
+      firstRun = firstRunReaching(y, Math.max(0, x0 - reach), Math.min(width - 1, boxX1[k] + reach));
+      if (firstRun < 0) {
         return;
       }
     }
     envelope.clear();
-    int xStart = Integer.MAX_VALUE; // the first and last relative x within the radius of some column
-    int xEnd = Integer.MIN_VALUE;
     for (int xx = 0; xx < bw; xx++) {
       int r = nearestRow[src + xx];
       if (r < 0) {
@@ -341,9 +353,6 @@ final class TwoNearestInstances {
       if (f > limitSquared) {
         continue; // its parabola is beyond the radius everywhere
       }
-      int reach = floorSqrt(limitSquared - (int) f);
-      xStart = Math.min(xStart, xx - reach);
-      xEnd = Math.max(xEnd, xx + reach);
       // Inside a run of own pixels a parabola is lowest only at its own pixel (distance 0, set directly), so only
       // the run's ends enter the envelope.
       if (r == y && xx > 0 && xx < bw - 1 && nearestRow[src + xx - 1] == y && nearestRow[src + xx + 1] == y) {
@@ -354,12 +363,22 @@ final class TwoNearestInstances {
     if (envelope.size() == 0) {
       return;
     }
+    // The first and last relative x within the radius of some column. The parabolas left out of the envelope
+    // (hidden ones, run interiors) add nothing: where one is within the radius, so is the envelope, and the
+    // envelope there is one of those kept (a run's ends are always kept, being the only zeros).
+    int xStart = Integer.MAX_VALUE;
+    int xEnd = Integer.MIN_VALUE;
+    for (int j = 0; j < envelope.size(); j++) {
+      int reach = floorSqrt(limitSquared - (int) envelope.height(j));
+      xStart = Math.min(xStart, envelope.vertex(j) - reach);
+      xEnd = Math.max(xEnd, envelope.vertex(j) + reach);
+    }
     int from = x0 + Math.max(xStart, -x0);
     int to = x0 + Math.min(xEnd, width - 1 - x0);
-    envelope.rewind();
     if (backgroundOnly) {
-      mergeBackgroundRuns(y, x0, from, to, nearest, second);
+      mergeBackgroundRuns(y, x0, firstRun, from, to, nearest, second);
     } else {
+      envelope.rewind();
       envelope.evaluate(from - x0, to - x0, rowValues);
       for (int x = Math.max(from, x0); x <= Math.min(to, x0 + bw - 1); x++) {
         if (nearestRow[src + x - x0] == y) {
@@ -375,18 +394,16 @@ final class TwoNearestInstances {
 
   /**
    * Evaluates the envelope (origin x0) on the background runs of row y between columns from and to, and merges the
-   * values: instance pixels, the instance's own included, are skipped.
+   * values: instance pixels, the instance's own included, are skipped. The runs are searched from {@code firstRun}
+   * on, the first one reaching a range that holds from … to (runs ending before from come out empty).
    */
-  private void mergeBackgroundRuns(int y, int x0, int from, int to, int[] nearest, int[] second) {
+  private void mergeBackgroundRuns(int y, int x0, int firstRun, int from, int to, int[] nearest, int[] second) {
     int encode = limitSquared + 1;
-    int r = firstRunReaching(y, from, to);
-    for (; r >= 0 && r < runFirst[y + 1] && runStart[r] <= to; r++) {
+    envelope.rewind();
+    for (int r = firstRun; r < runFirst[y + 1] && runStart[r] <= to; r++) {
       int start = Math.max(from, runStart[r]);
       int end = Math.min(to, runEnd[r]);
-      envelope.evaluate(start - x0, end - x0, rowValues);
-      for (int x = start; x <= end; x++) {
-        merge(x, encode - rowValues[x - start], nearest, second);
-      }
+      envelope.mergeInto(start - x0, end - x0, x0, encode, nearest, second);
     }
   }
 

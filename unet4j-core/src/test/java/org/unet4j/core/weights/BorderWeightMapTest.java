@@ -93,6 +93,117 @@ class BorderWeightMapTest {
     }
   }
 
+  /**
+   * Brute force in integers: per pixel, the squared distances to the nearest and second-nearest instance
+   * ({@code Long.MAX_VALUE} if none).
+   */
+  static long[][] bruteForceSquared(LabelImage instances) {
+    int[] labels = instances.data();
+    int width = instances.width();
+    int max = instances.maxLabel();
+    int n = labels.length;
+    long[][] d = new long[2][n];
+    long[] perLabel = new long[max + 1];
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(perLabel, Long.MAX_VALUE);
+      for (int j = 0; j < n; j++) {
+        if (labels[j] != 0) {
+          long dy = i / width - j / width;
+          long dx = i % width - j % width;
+          perLabel[labels[j]] = Math.min(perLabel[labels[j]], dy * dy + dx * dx);
+        }
+      }
+      long first = Long.MAX_VALUE;
+      long second = Long.MAX_VALUE;
+      for (int l = 1; l <= max; l++) {
+        if (perLabel[l] < first) {
+          second = first;
+          first = perLabel[l];
+        } else if (perLabel[l] < second) {
+          second = perLabel[l];
+        }
+      }
+      d[0][i] = first;
+      d[1][i] = second;
+    }
+    return d;
+  }
+
+  /** Speckle, small rectangles and discs (1 px ones and ones cut by the image border included), or touching cells. */
+  static LabelImage mixedInstances(SplittableRandom random, int height, int width) {
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        int[] labels = new int[height * width];
+        double density = random.nextDouble();
+        int count = 1 + random.nextInt(random.nextBoolean() ? 3 : 40);
+        for (int i = 0; i < labels.length; i++) {
+          labels[i] = random.nextDouble() < density ? 1 + random.nextInt(count) : 0;
+        }
+        return new LabelImage(height, width, labels);
+      }
+      case 1 -> {
+        return randomInstances(random, height, width, random.nextInt(random.nextBoolean() ? 8 : 40));
+      }
+      default -> {
+        int rows = 1 + random.nextInt(3);
+        int columns = 1 + random.nextInt(3);
+        return TouchingCells.generate(height, width, rows, columns, 2 + random.nextDouble() * 10, random.nextLong());
+      }
+    }
+  }
+
+  /**
+   * Pins the results bit for bit, not just to 1e-4: the distances are exact (square roots of the exact integer
+   * squared distances) and the border term is the formula's float for them, whatever the search does inside
+   * (envelopes, skipped pixels and columns, the table). Covers radius 0, radii too large to tabulate and no limit.
+   */
+  @Test
+  void distancesAndBorderTermAreBitIdenticalToIntegerBruteForce() {
+    SplittableRandom random = new SplittableRandom(24);
+    BorderWeightMap[] maps = {
+      BorderWeightMap.paperDefaults(),
+      new BorderWeightMap(3.0, 1.5),
+      new BorderWeightMap(10.0, 0.3), // cutoff 1.58 px: only the distance 1 is within cutoff − 1 … nothing pairs
+      new BorderWeightMap(10.0, 12.0) // not tabulated
+    };
+    double[] limits = {0, 0.5, 1, 1.5, 2.9, 7, 30, Double.POSITIVE_INFINITY};
+    for (int repeat = 0; repeat < 60; repeat++) {
+      int height = 1 + random.nextInt(40);
+      int width = 1 + random.nextInt(40);
+      LabelImage instances = mixedInstances(random, height, width);
+      long[][] d = bruteForceSquared(instances);
+      for (double limit : limits) {
+        NearestInstanceDistances got = BorderWeightMap.nearestInstanceDistances(instances, limit);
+        long limitSquared = (long) Math.floor(limit * limit);
+        for (int i = 0; i < d[0].length; i++) {
+          assertThat(got.d1Px()[i])
+              .as("repeat %d limit %s pixel %d d1", repeat, limit, i)
+              .isEqualTo(distance(d[0][i], limitSquared));
+          assertThat(got.d2Px()[i])
+              .as("repeat %d limit %s pixel %d d2", repeat, limit, i)
+              .isEqualTo(distance(d[1][i], limitSquared));
+        }
+      }
+      for (BorderWeightMap map : maps) {
+        float[] term = map.borderTerm(instances);
+        double negInvTwoSigmaSq = -1.0 / (2.0 * map.sigmaPx() * map.sigmaPx());
+        for (int i = 0; i < term.length; i++) {
+          float want = 0f;
+          if (instances.data()[i] == 0 && d[1][i] != Long.MAX_VALUE) {
+            double s = Math.sqrt(d[0][i]) + Math.sqrt(d[1][i]);
+            want = s <= map.cutoffPx() ? (float) (map.w0() * Math.exp(s * s * negInvTwoSigmaSq)) : 0f;
+          }
+          assertThat(term[i]).as("%s repeat %d pixel %d", map, repeat, i).isEqualTo(want);
+        }
+      }
+    }
+  }
+
+  private static float distance(long squared, long limitSquared) {
+    boolean none = squared == Long.MAX_VALUE; // no such instance (the limit may be Long.MAX_VALUE too: +∞)
+    return !none && squared <= limitSquared ? (float) Math.sqrt(squared) : Float.POSITIVE_INFINITY;
+  }
+
   @Test
   void borderTermEqualsEquationTwoComputedByBruteForce() {
     SplittableRandom random = new SplittableRandom(22);
