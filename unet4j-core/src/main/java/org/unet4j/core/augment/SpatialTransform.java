@@ -581,17 +581,8 @@ public final class SpatialTransform {
         // interior: the 4×4 neighbourhood is a contiguous block, no mirroring
         int base = (iy - 1) * w + (ix - 1);
         for (int c = 0; c < channels; c++) {
-          int o = c * srcPlane + base;
-          float r0 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          o += w;
-          float r1 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          o += w;
-          float r2 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          o += w;
-          float r3 = wx0 * src[o] + wx1 * src[o + 1] + wx2 * src[o + 2] + wx3 * src[o + 3];
-          // "+ 0" turns a −0.0 into +0.0 and changes nothing else: interior and border (whose sum starts from 0)
-          // then give the same bits, and the window path needs no branch on where a pixel is
-          dst[c * dstPlane + dstIndex] = wy0 * r0 + wy1 * r1 + wy2 * r2 + wy3 * r3 + 0f;
+          dst[c * dstPlane + dstIndex] =
+              CatmullRom.sum(src, c * srcPlane + base, w, wx0, wx1, wx2, wx3, wy0, wy1, wy2, wy3);
         }
       } else {
         // at the border: mirrored rows and columns (the sum starts from 0, as it always has here)

@@ -111,23 +111,7 @@ final class WindowedCubicRow {
   }
 
   private int sum(int count, float[] dst, int dstPlane, int row) {
-    if (windows.length == 1) {
-      return sumOneChannel(count, windows[0], dst, row);
-    }
-    int skippedCount = 0;
-    for (int x = 0; x < count; x++) {
-      if (tapBase[x] < 0) {
-        skipped[skippedCount++] = x;
-        continue;
-      }
-      for (int c = 0; c < windows.length; c++) {
-        dst[c * dstPlane + row + x] = sample(windows[c], x);
-      }
-    }
-    return skippedCount;
-  }
-
-  private int sumOneChannel(int count, float[] v, float[] dst, int row) {
+    // everything the loop reads in locals: read through fields (this.weightX[k][x]), the warp was measurably slower
     int[] base = tapBase;
     int[] skippedX = skipped;
     float[] y0 = weightY[0];
@@ -138,6 +122,7 @@ final class WindowedCubicRow {
     float[] x1 = weightX[1];
     float[] x2 = weightX[2];
     float[] x3 = weightX[3];
+    float[] only = windows.length == 1 ? windows[0] : null; // the common case, without the channel loop
     int stride = windowWidth;
     int skippedCount = 0;
     for (int x = 0; x < count; x++) {
@@ -146,37 +131,15 @@ final class WindowedCubicRow {
         skippedX[skippedCount++] = x;
         continue;
       }
-      // the same arithmetic as sample(), with the arrays in locals (the single-channel case is the common one)
-      float a0 = x0[x];
-      float a1 = x1[x];
-      float a2 = x2[x];
-      float a3 = x3[x];
-      float r0 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-      p += stride;
-      float r1 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-      p += stride;
-      float r2 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-      p += stride;
-      float r3 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-      dst[row + x] = y0[x] * r0 + y1[x] * r1 + y2[x] * r2 + y3[x] * r3 + 0f;
+      if (only != null) {
+        dst[row + x] = CatmullRom.sum(only, p, stride, x0[x], x1[x], x2[x], x3[x], y0[x], y1[x], y2[x], y3[x]);
+        continue;
+      }
+      for (int c = 0; c < windows.length; c++) {
+        dst[c * dstPlane + row + x] =
+            CatmullRom.sum(windows[c], p, stride, x0[x], x1[x], x2[x], x3[x], y0[x], y1[x], y2[x], y3[x]);
+      }
     }
     return skippedCount;
-  }
-
-  private float sample(float[] v, int x) {
-    int stride = windowWidth;
-    int p = tapBase[x];
-    float a0 = weightX[0][x];
-    float a1 = weightX[1][x];
-    float a2 = weightX[2][x];
-    float a3 = weightX[3][x];
-    float r0 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-    p += stride;
-    float r1 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-    p += stride;
-    float r2 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-    p += stride;
-    float r3 = a0 * v[p] + a1 * v[p + 1] + a2 * v[p + 2] + a3 * v[p + 3];
-    return weightY[0][x] * r0 + weightY[1][x] * r1 + weightY[2][x] * r2 + weightY[3][x] * r3 + 0f;
   }
 }
