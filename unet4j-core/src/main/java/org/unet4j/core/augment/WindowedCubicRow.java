@@ -4,8 +4,8 @@ package org.unet4j.core.augment;
  * Cubic (Catmull-Rom) samples of one output row read from mirror-padded windows ({@link MirroredWindow}), computed
  * in passes over the row rather than pixel by pixel: the tap positions and fractions first, then the eight weights
  * of every pixel in plain loops over float arrays, which the JIT vectorises, then the 4×4 sums, which read the
- * image. Done per pixel, the weights were half the arithmetic of a sample; in passes the warp of a 572² patch took
- * about 30 % less time.
+ * image. Done per pixel, the weights were about 40 % of a sample's arithmetic; in passes the warp of a 572² patch
+ * took 16 % less time (same-JVM A/B, docs/BENCHMARKS.md).
  *
  * <p>Pixels this cannot serve are left out and listed by {@link #skipped()}: pixels whose taps leave the window and
  * exact pixel centres (which the caller copies, so that non-finite neighbours do not leak into them). For every
