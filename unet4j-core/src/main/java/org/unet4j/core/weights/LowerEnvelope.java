@@ -127,11 +127,7 @@ final class LowerEnvelope {
         k++;
       }
       int dq = q - vertex[k];
-      int near = encode - (dq * dq + (int) height[k]);
-      int x = q + shift;
-      int first = nearest[x];
-      nearest[x] = Math.max(first, near);
-      second[x] = Math.max(second[x], Math.min(first, near));
+      TwoNearestInstances.merge(q + shift, encode - (dq * dq + (int) height[k]), nearest, second);
     }
     cursor = k;
   }

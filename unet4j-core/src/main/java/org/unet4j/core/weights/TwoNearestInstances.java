@@ -423,7 +423,7 @@ final class TwoNearestInstances {
   }
 
   /** Keeps the two largest nearness values of column x (a value ≤ 0, beyond the radius, changes nothing). */
-  private static void merge(int x, int near, int[] nearest, int[] second) {
+  static void merge(int x, int near, int[] nearest, int[] second) {
     int first = nearest[x];
     nearest[x] = Math.max(first, near);
     second[x] = Math.max(second[x], Math.min(first, near));
