@@ -93,10 +93,16 @@ public final class BatchNormFolding {
   /**
    * Gives a parameter new values by swapping in a fresh tensor ({@code NDArray.set(Buffer)} would do too, but
    * libtorch then warns once about a deprecated dispatch mode, on the user's console).
+   *
+   * <p>The swapped-in tensor is a copy that libtorch owns: an array made from Java values reads a direct buffer that
+   * only its own NDArray keeps reachable, and {@code intern} moves the tensor but closes that NDArray, so the
+   * garbage collector would free the buffer under the parameter (garbage weights, now and then).
    */
   private static void replaceValues(Parameter parameter, float[] values) {
     NDArray array = parameter.getArray();
-    array.intern(array.getManager().create(values, array.getShape()));
+    try (NDArray javaBacked = array.getManager().create(values, array.getShape())) {
+      array.intern(javaBacked.duplicate());
+    }
   }
 
   private static Parameter expect(List<Parameter> source, int index, Parameter.Type type, Parameter like) {

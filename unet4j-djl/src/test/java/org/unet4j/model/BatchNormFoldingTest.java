@@ -12,7 +12,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.unet4j.core.model.Norm;
@@ -55,6 +58,51 @@ class BatchNormFoldingTest {
         }
       }
     }
+  }
+
+  /**
+   * The folded parameters must own their memory: a tensor made from a Java buffer reads that buffer, and once the
+   * array that held it is gone the garbage collector frees it (this once gave the demo garbage weights now and then).
+   */
+  @Test
+  void foldedParametersKeepTheirValuesAfterTheGarbageCollectorRunsAndMemoryIsReused() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      UNetConfig config = TinyConfigs.sameWithBatchNorm();
+      Block trained = UNetBuilder.build(config);
+      trained.initialize(manager, DataType.FLOAT32, new Shape(1, config.inChannels(), 16, 16));
+      randomiseEveryParameter(trained, 3);
+      Block folded = BatchNormFolding.fold(trained, config, manager);
+      List<float[]> before = new ArrayList<>();
+      for (Parameter p : folded.getParameters().values()) {
+        before.add(p.getArray().toFloatArray());
+      }
+      reuseFreedDirectMemory();
+      int i = 0;
+      for (Parameter p : folded.getParameters().values()) {
+        assertThat(p.getArray().toFloatArray()).as(p.getName()).containsExactly(before.get(i++));
+      }
+    }
+  }
+
+  /** Collects garbage, lets the cleaner free unreachable direct buffers, then fills fresh ones of many sizes. */
+  private static void reuseFreedDirectMemory() throws InterruptedException {
+    List<ByteBuffer> filler = new ArrayList<>();
+    for (int round = 0; round < 5; round++) {
+      System.gc();
+      Thread.sleep(20);
+      for (int bytes = 4; bytes <= 1 << 16; bytes *= 2) {
+        for (int copies = 0; copies < 8; copies++) {
+          for (int size : new int[] {bytes, bytes + 4, bytes * 3 / 2}) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(size);
+            while (buffer.hasRemaining()) {
+              buffer.put((byte) 0x7f);
+            }
+            filler.add(buffer);
+          }
+        }
+      }
+    }
+    assertThat(filler).isNotEmpty();
   }
 
   @Test
